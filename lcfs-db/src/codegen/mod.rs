@@ -1,0 +1,1 @@
+//! Build-time code generation from `migrations/`; included by the root `build.rs`.

@@ -1,0 +1,3 @@
+//! The `lcfs-db` command line.
+
+fn main() {}

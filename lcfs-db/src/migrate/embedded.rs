@@ -1,0 +1,63 @@
+//! The migrations embedded at build time from `migrations/`.
+
+/// One version: its up SQL, its down SQL, and whether it runs inside a transaction.
+#[derive(Debug)]
+pub struct Migration {
+    version: i32,
+    name: &'static str,
+    up: &'static str,
+    down: &'static str,
+    transactional: bool,
+}
+
+impl Migration {
+    /// Used by the generated migration list; not meant to be called by hand.
+    #[doc(hidden)]
+    pub const fn embedded(
+        version: i32,
+        name: &'static str,
+        up: &'static str,
+        down: &'static str,
+        transactional: bool,
+    ) -> Self {
+        Migration {
+            version,
+            name,
+            up,
+            down,
+            transactional,
+        }
+    }
+
+    pub fn version(&self) -> i32 {
+        self.version
+    }
+
+    /// The name without version, e.g. `organizations_and_users`.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    pub fn up_sql(&self) -> &'static str {
+        self.up
+    }
+
+    pub fn down_sql(&self) -> &'static str {
+        self.down
+    }
+
+    /// False when the up file starts with `-- lcfs-db: no-transaction`.
+    pub fn is_transactional(&self) -> bool {
+        self.transactional
+    }
+}
+
+/// Every embedded migration, in version order.
+pub fn migrations() -> &'static [Migration] {
+    generated::MIGRATIONS
+}
+
+mod generated {
+    use super::Migration;
+    include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
+}

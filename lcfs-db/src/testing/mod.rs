@@ -1,0 +1,1 @@
+//! Throwaway databases at head for tests, cloned from a template.
