@@ -8,6 +8,9 @@ pub struct Migration {
     up: &'static str,
     down: &'static str,
     transactional: bool,
+    /// The up file split into statements at build time; filled only for non-transactional
+    /// migrations, which run statement by statement.
+    statements: &'static [&'static str],
 }
 
 impl Migration {
@@ -49,6 +52,11 @@ impl Migration {
     /// False when the up file starts with `-- lcfs-db: no-transaction`.
     pub fn is_transactional(&self) -> bool {
         self.transactional
+    }
+
+    /// The statements of a non-transactional up file, in order; empty for transactional ones.
+    pub fn statements(&self) -> &'static [&'static str] {
+        self.statements
     }
 }
 
