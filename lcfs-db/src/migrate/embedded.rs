@@ -22,6 +22,7 @@ impl Migration {
         up: &'static str,
         down: &'static str,
         transactional: bool,
+        statements: &'static [&'static str],
     ) -> Self {
         Migration {
             version,
@@ -29,6 +30,7 @@ impl Migration {
             up,
             down,
             transactional,
+            statements,
         }
     }
 
