@@ -745,7 +745,8 @@ SELECT t.transaction_id,
 -- Recorded transfers with a price, for the credit-market reports. The effective date is the
 -- Vancouver calendar date: of the transfer's effective date read as UTC, or else of the Recorded
 -- history row's update_date. As in LCFS, each Recorded history row gives its own row, and zero or
--- missing prices are left out.
+-- missing prices are left out. LCFS also left-joins the transfer's two transactions by key without
+-- reading them; such joins cannot change the rows, so they are not repeated here.
 CREATE VIEW vw_transfer_base AS
 SELECT t.transfer_id,
        ts.status,
