@@ -1,0 +1,152 @@
+//! Finding the migrations: `V<version>__<name>.sql` up files, each paired with a
+//! `V<version>__<name>.down.sql` down file, versions 1, 2, 3, … without gaps.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::error::{BuildError, ErrorKind};
+use super::source::Location;
+
+/// The override list, the one non-migration file the build reads from `migrations/`.
+pub const RUST_NAMES: &str = "rust_names.toml";
+
+/// One version's pair of files, paths relative to the crate root.
+pub struct MigrationFiles {
+    pub version: i32,
+    pub name: String,
+    pub up: String,
+    pub down: String,
+}
+
+/// One side of a version, while pairing.
+struct Side {
+    name: String,
+    path: String,
+}
+
+#[derive(Default)]
+struct Version {
+    ups: Vec<Side>,
+    downs: Vec<Side>,
+}
+
+/// The migrations under `root/dir`, in version order.
+pub fn discover(root: &Path, dir: &str) -> Result<Vec<MigrationFiles>, BuildError> {
+    let io_error = |err: std::io::Error| {
+        BuildError::new(ErrorKind::Io, format!("cannot list {dir}: {err}")).at(Location::file(dir))
+    };
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(root.join(dir)).map_err(io_error)? {
+        let entry = entry.map_err(io_error)?;
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        files.push((file_name, entry.file_type().map_err(io_error)?.is_dir()));
+    }
+    files.sort();
+    let mut versions: BTreeMap<i32, Version> = BTreeMap::new();
+    for (file_name, is_dir) in files {
+        let path = format!("{dir}/{file_name}");
+        let unexpected = |what: &str| {
+            BuildError::new(
+                ErrorKind::FileName,
+                format!("{what} `{file_name}` in {dir}/"),
+            )
+            .at(Location::file(&path))
+        };
+        if is_dir {
+            return Err(unexpected("unexpected directory"));
+        }
+        if file_name == RUST_NAMES || file_name.starts_with("README") {
+            continue;
+        }
+        if !file_name.ends_with(".sql") {
+            return Err(unexpected("unexpected file"));
+        }
+        let Some((version, name, down)) = parse_file_name(&file_name) else {
+            return Err(unexpected("malformed migration file name"));
+        };
+        let slot = versions.entry(version).or_default();
+        let side = Side { name, path };
+        if down {
+            slot.downs.push(side)
+        } else {
+            slot.ups.push(side)
+        }
+    }
+    pair(versions)
+}
+
+/// `V001__organizations.sql` → (1, "organizations", false); `.down.sql` → true.
+fn parse_file_name(file_name: &str) -> Option<(i32, String, bool)> {
+    let (stem, down) = match file_name.strip_suffix(".down.sql") {
+        Some(stem) => (stem, true),
+        None => (file_name.strip_suffix(".sql")?, false),
+    };
+    let (version, name) = stem.strip_prefix('V')?.split_once("__")?;
+    let digits_only = !version.is_empty() && version.bytes().all(|b| b.is_ascii_digit());
+    let version: i32 = version.parse().ok().filter(|v| digits_only && *v > 0)?;
+    let snake = name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name.split('_').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        });
+    snake.then(|| (version, name.to_owned(), down))
+}
+
+fn pair(versions: BTreeMap<i32, Version>) -> Result<Vec<MigrationFiles>, BuildError> {
+    let sequence_error = |message: String, path: &str| {
+        BuildError::new(ErrorKind::Sequence, message).at(Location::file(path))
+    };
+    let mut migrations = Vec::with_capacity(versions.len());
+    for (version, Version { mut ups, mut downs }) in versions {
+        for sides in [&ups, &downs] {
+            if let [first, second, ..] = sides.as_slice() {
+                let message = format!(
+                    "version {version} is used twice: {} and {}",
+                    first.path, second.path
+                );
+                return Err(sequence_error(message, &second.path));
+            }
+        }
+        let (up, down) = match (ups.pop(), downs.pop()) {
+            (Some(up), Some(down)) => (up, down),
+            (Some(up), None) => {
+                let expected = format!("{}.down.sql", &up.path[..up.path.len() - ".sql".len()]);
+                let message = format!("{} has no down file: expected {expected}", up.path);
+                return Err(sequence_error(message, &up.path));
+            }
+            (None, Some(down)) => {
+                let expected = format!("{}.sql", &down.path[..down.path.len() - ".down.sql".len()]);
+                let message = format!("{} has no up file: expected {expected}", down.path);
+                return Err(sequence_error(message, &down.path));
+            }
+            (None, None) => unreachable!("a version is recorded with its first file"),
+        };
+        if up.name != down.name {
+            let message = format!(
+                "{} and {} name version {version} differently",
+                up.path, down.path
+            );
+            return Err(sequence_error(message, &down.path));
+        }
+        let expected = migrations.len() as i32 + 1;
+        if version != expected {
+            let message = match expected {
+                1 => format!("migration version 1 is missing: the first version is {version}"),
+                _ => format!(
+                    "migration version {expected} is missing: the versions jump from {} to {version}",
+                    expected - 1
+                ),
+            };
+            return Err(sequence_error(message, &up.path));
+        }
+        migrations.push(MigrationFiles {
+            version,
+            name: up.name,
+            up: up.path,
+            down: down.path,
+        });
+    }
+    Ok(migrations)
+}

@@ -1,0 +1,158 @@
+//! Replaying the migrations' statements, in order, into the schema model, the way PostgreSQL
+//! would apply them: a statement about an unknown table, column, type or constraint stops the
+//! build at its position, and a statement that changes tables or types in a way the model does
+//! not follow stops it too rather than leaving the model wrong.
+
+mod alter;
+mod columns;
+mod constraint;
+mod enums;
+mod tables;
+mod written;
+
+use sqlparser::ast::{self, CommentObject, ObjectName, ObjectType, Statement};
+use sqlparser::tokenizer::Span;
+
+use super::error::{BuildError, ErrorKind};
+use super::model::Model;
+use super::source::{Location, SourceFile};
+use super::{split, sql_name};
+
+/// The statement being replayed: where it is, and the migration it belongs to.
+pub struct Ctx<'a> {
+    pub file: &'a SourceFile,
+    pub statement: &'a split::Statement<'a>,
+    /// The migration's name: the domain of the tables it creates.
+    pub domain: &'a str,
+}
+
+impl Ctx<'_> {
+    pub fn at(&self, span: Span) -> Location {
+        self.file.at_span(self.statement.offset, span)
+    }
+
+    pub fn error(&self, kind: ErrorKind, message: impl Into<String>, span: Span) -> BuildError {
+        BuildError::new(kind, message).at(self.at(span))
+    }
+
+    /// An object's name in `public`.
+    pub fn name(&self, name: &ObjectName) -> Result<(String, Span), BuildError> {
+        sql_name::unqualified(name)
+            .map_err(|(message, span)| self.error(ErrorKind::Schema, message, span))
+    }
+
+    /// An error about a form the model does not follow, at `span`.
+    pub fn not_modelled(&self, what: impl std::fmt::Display, span: Span) -> BuildError {
+        let message = format!("{what} is not followed by the schema model");
+        self.error(ErrorKind::Schema, message, span)
+    }
+}
+
+/// Applies one statement to the model.
+pub fn apply(model: &mut Model, ctx: &Ctx, statement: &Statement) -> Result<(), BuildError> {
+    let whole = || ast::Spanned::span(statement);
+    match statement {
+        Statement::CreateTable(create) => tables::create(model, ctx, create),
+        Statement::AlterTable(alter) => alter::alter_table(model, ctx, alter),
+        Statement::Drop {
+            object_type: ObjectType::Table,
+            if_exists,
+            names,
+            cascade,
+            ..
+        } => tables::drop(model, ctx, names, *if_exists, *cascade),
+        Statement::CreateType {
+            name,
+            representation,
+        } => enums::create(model, ctx, name, representation.as_ref()),
+        Statement::AlterType(alter) => enums::alter(model, ctx, alter),
+        Statement::Drop {
+            object_type: ObjectType::Type,
+            if_exists,
+            names,
+            ..
+        } => enums::drop(model, ctx, names, *if_exists),
+        Statement::Comment {
+            object_type: CommentObject::Table,
+            object_name,
+            comment,
+            ..
+        } => tables::comment_on_table(model, ctx, object_name, comment.clone()),
+        Statement::Comment {
+            object_type: CommentObject::Column,
+            object_name,
+            comment,
+            ..
+        } => columns::comment_on_column(model, ctx, object_name, comment.clone()),
+        Statement::StartTransaction { .. }
+        | Statement::Commit { .. }
+        | Statement::Rollback { .. }
+        | Statement::Savepoint { .. }
+        | Statement::ReleaseSavepoint { .. } => Err(ctx.error(
+            ErrorKind::Schema,
+            "transaction control belongs to the migrator: a migration runs in one transaction, \
+             or statement by statement when its first line is `-- lcfs-db: no-transaction`",
+            whole(),
+        )),
+        statement if is_shape_neutral(statement) => Ok(()),
+        _ => Err(ctx.not_modelled("this statement", whole())),
+    }
+}
+
+/// Statements that change no table column and no type: data, code, grants, indexes, views.
+fn is_shape_neutral(statement: &Statement) -> bool {
+    matches!(
+        statement,
+        Statement::Query(_)
+            | Statement::Insert(_)
+            | Statement::Update(_)
+            | Statement::Delete(_)
+            | Statement::Merge(_)
+            | Statement::Truncate(_)
+            | Statement::Set(_)
+            | Statement::Analyze(_)
+            | Statement::Vacuum(_)
+            | Statement::Lock(_)
+            | Statement::Call(_)
+            | Statement::NOTIFY { .. }
+            | Statement::Comment { .. }
+            | Statement::CreateView(_)
+            | Statement::AlterView(_)
+            | Statement::CreateIndex(_)
+            | Statement::AlterIndex { .. }
+            | Statement::CreateFunction(_)
+            | Statement::AlterFunction(_)
+            | Statement::DropFunction(_)
+            | Statement::CreateProcedure { .. }
+            | Statement::DropProcedure { .. }
+            | Statement::CreateTrigger(_)
+            | Statement::AlterTrigger(_)
+            | Statement::DropTrigger(_)
+            | Statement::CreateAggregate(_)
+            | Statement::CreateExtension(_)
+            | Statement::DropExtension(_)
+            | Statement::CreateSequence { .. }
+            | Statement::CreateSchema { .. }
+            | Statement::CreateRole(_)
+            | Statement::AlterRole { .. }
+            | Statement::Grant(_)
+            | Statement::Revoke(_)
+            | Statement::GrantRole(_)
+            | Statement::RevokeRole(_)
+            | Statement::AlterDefaultPrivileges(_)
+            | Statement::CreatePolicy(_)
+            | Statement::AlterPolicy(_)
+            | Statement::DropPolicy(_)
+            | Statement::CreateRule(_)
+            | Statement::DropRule(_)
+            | Statement::Drop {
+                object_type: ObjectType::View
+                    | ObjectType::MaterializedView
+                    | ObjectType::Index
+                    | ObjectType::Sequence
+                    | ObjectType::Schema
+                    | ObjectType::Role,
+                ..
+            }
+    )
+}
