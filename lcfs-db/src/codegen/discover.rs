@@ -21,6 +21,7 @@ pub struct MigrationFiles {
 /// One side of a version, while pairing.
 struct Side {
     name: String,
+    file_name: String,
     path: String,
 }
 
@@ -65,7 +66,11 @@ pub fn discover(root: &Path, dir: &str) -> Result<Vec<MigrationFiles>, BuildErro
             return Err(unexpected("malformed migration file name"));
         };
         let slot = versions.entry(version).or_default();
-        let side = Side { name, path };
+        let side = Side {
+            name,
+            file_name,
+            path,
+        };
         if down {
             slot.downs.push(side)
         } else {
@@ -104,21 +109,34 @@ fn pair(versions: BTreeMap<i32, Version>) -> Result<Vec<MigrationFiles>, BuildEr
             if let [first, second, ..] = sides.as_slice() {
                 let message = format!(
                     "version {version} is used twice: {} and {}",
-                    first.path, second.path
+                    first.file_name, second.file_name
                 );
                 return Err(sequence_error(message, &second.path));
             }
         }
+        // As the first file of the version spells it: `V001`.
+        let any_file = ups
+            .first()
+            .or(downs.first())
+            .map(|side| side.file_name.as_str());
+        let version_file = any_file
+            .and_then(|f| f.split_once("__"))
+            .map_or("", |(v, _)| v)
+            .to_owned();
         let (up, down) = match (ups.pop(), downs.pop()) {
             (Some(up), Some(down)) => (up, down),
             (Some(up), None) => {
-                let expected = format!("{}.down.sql", &up.path[..up.path.len() - ".sql".len()]);
-                let message = format!("{} has no down file: expected {expected}", up.path);
+                let message = format!(
+                    "{} has no down file {version_file}__{}.down.sql",
+                    up.file_name, up.name
+                );
                 return Err(sequence_error(message, &up.path));
             }
             (None, Some(down)) => {
-                let expected = format!("{}.sql", &down.path[..down.path.len() - ".down.sql".len()]);
-                let message = format!("{} has no up file: expected {expected}", down.path);
+                let message = format!(
+                    "{} has no up file {version_file}__{}.sql",
+                    down.file_name, down.name
+                );
                 return Err(sequence_error(message, &down.path));
             }
             (None, None) => unreachable!("a version is recorded with its first file"),
@@ -126,7 +144,7 @@ fn pair(versions: BTreeMap<i32, Version>) -> Result<Vec<MigrationFiles>, BuildEr
         if up.name != down.name {
             let message = format!(
                 "{} and {} name version {version} differently",
-                up.path, down.path
+                up.file_name, down.file_name
             );
             return Err(sequence_error(message, &down.path));
         }

@@ -18,9 +18,9 @@ pub struct Statement<'a> {
 pub fn split(file: &SourceFile) -> Result<Vec<Statement<'_>>, BuildError> {
     let text = file.text.as_str();
     let bytes = text.as_bytes();
-    let unterminated = |what: &str, offset: usize| {
+    let unterminated = |what: &str, offset: usize, width: usize| {
         BuildError::new(ErrorKind::Syntax, format!("unterminated {what}"))
-            .at(file.at_offset(offset, 1))
+            .at(file.at_offset(offset, width))
     };
     let mut statements = Vec::new();
     let mut start = None;
@@ -34,7 +34,7 @@ pub fn split(file: &SourceFile) -> Result<Vec<Statement<'_>>, BuildError> {
                 continue;
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i = block_comment_end(bytes, i).ok_or_else(|| unterminated("comment", i))?;
+                i = block_comment_end(bytes, i).ok_or_else(|| unterminated("comment", i, 2))?;
                 continue;
             }
             b if b.is_ascii_whitespace() => {
@@ -56,15 +56,17 @@ pub fn split(file: &SourceFile) -> Result<Vec<Statement<'_>>, BuildError> {
                 open_parens.pop();
                 i + 1
             }
-            b'\'' => quoted_end(bytes, i, b'\'', false).ok_or_else(|| unterminated("string", i))?,
+            b'\'' => {
+                quoted_end(bytes, i, b'\'', false).ok_or_else(|| unterminated("string", i, 1))?
+            }
             b'"' => quoted_end(bytes, i, b'"', false)
-                .ok_or_else(|| unterminated("quoted identifier", i))?,
+                .ok_or_else(|| unterminated("quoted identifier", i, 1))?,
             b'$' => match dollar_tag(bytes, i) {
                 Some(tag) => {
                     let body = i + tag.len();
                     let close = text[body..]
                         .find(tag)
-                        .ok_or_else(|| unterminated("dollar-quoted string", i))?;
+                        .ok_or_else(|| unterminated("dollar-quoted string", i, tag.len()))?;
                     body + close + tag.len()
                 }
                 None => i + 1,
@@ -74,7 +76,7 @@ pub fn split(file: &SourceFile) -> Result<Vec<Statement<'_>>, BuildError> {
                 let escape_string = end - i == 1 && matches!(bytes[i], b'E' | b'e');
                 if escape_string && bytes.get(end) == Some(&b'\'') {
                     quoted_end(bytes, end, b'\'', true)
-                        .ok_or_else(|| unterminated("string", end))?
+                        .ok_or_else(|| unterminated("string", i, 2))?
                 } else {
                     end
                 }

@@ -6,6 +6,40 @@ use sqlparser::ast::{ArrayElemTypeDef, CharacterLength, DataType, ExactNumberInf
 use super::error::ErrorKind;
 use super::sql_name;
 
+/// PostgreSQL's own types that sqlparser reads as plain names and that have no Rust mapping here,
+/// so that they are reported as unsupported rather than unknown.
+const UNSUPPORTED_BUILTINS: &[&str] = &[
+    "money",
+    "inet",
+    "cidr",
+    "macaddr",
+    "macaddr8",
+    "xml",
+    "timetz",
+    "interval",
+    "point",
+    "line",
+    "lseg",
+    "box",
+    "path",
+    "polygon",
+    "circle",
+    "tsvector",
+    "tsquery",
+    "oid",
+    "regclass",
+    "pg_lsn",
+    "txid_snapshot",
+    "int4range",
+    "int8range",
+    "numrange",
+    "tsrange",
+    "tstzrange",
+    "daterange",
+    "bpchar",
+    "citext",
+];
+
 /// A column type the model supports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SqlType {
@@ -113,6 +147,7 @@ pub fn resolve(
         DataType::Bytea => plain(SqlType::Bytea),
         DataType::Array(
             ArrayElemTypeDef::SquareBracket(element, _)
+            | ArrayElemTypeDef::Qualified(element, _)
             | ArrayElemTypeDef::AngleBracket(element)
             | ArrayElemTypeDef::Parenthesis(element),
         ) => match resolve(element, is_enum)? {
@@ -138,6 +173,7 @@ pub fn resolve(
                     time_zone: true,
                 }),
                 enum_name if is_enum(enum_name) => plain(SqlType::Enum(enum_name.to_owned())),
+                builtin if UNSUPPORTED_BUILTINS.contains(&builtin) => unsupported(),
                 _ => Err((ErrorKind::Schema, format!("unknown type `{name}`"))),
             }
         }

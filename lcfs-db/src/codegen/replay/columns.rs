@@ -104,7 +104,14 @@ pub fn drop(
     cascade: bool,
 ) -> Result<(), BuildError> {
     let name = existing(model, ctx, table, column)?;
-    constraint::drop_referencing(model, ctx, table, std::slice::from_ref(&name), cascade, column.span)?;
+    constraint::drop_referencing(
+        model,
+        ctx,
+        table,
+        std::slice::from_ref(&name),
+        cascade,
+        column.span,
+    )?;
     let owner = model.table_mut(table).expect("existing found it");
     let uses = |columns: &[String]| columns.contains(&name);
     owner.primary_key.take_if(|pk| uses(&pk.columns));

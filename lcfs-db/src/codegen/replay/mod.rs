@@ -10,8 +10,8 @@ mod enums;
 mod tables;
 mod written;
 
-use sqlparser::ast::{self, CommentObject, ObjectName, ObjectType, Statement};
-use sqlparser::tokenizer::Span;
+use sqlparser::ast::{CommentObject, ObjectName, ObjectType, Statement};
+use sqlparser::tokenizer::{Location as SqlLocation, Span};
 
 use super::error::{BuildError, ErrorKind};
 use super::model::Model;
@@ -41,6 +41,20 @@ impl Ctx<'_> {
             .map_err(|(message, span)| self.error(ErrorKind::Schema, message, span))
     }
 
+    /// The statement's first word, for errors about the statement as a whole.
+    pub fn first_word(&self) -> Span {
+        let length = self
+            .statement
+            .text
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .count();
+        Span::new(
+            SqlLocation::new(1, 1),
+            SqlLocation::new(1, 1 + length as u64),
+        )
+    }
+
     /// An error about a form the model does not follow, at `span`.
     pub fn not_modelled(&self, what: impl std::fmt::Display, span: Span) -> BuildError {
         let message = format!("{what} is not followed by the schema model");
@@ -50,7 +64,6 @@ impl Ctx<'_> {
 
 /// Applies one statement to the model.
 pub fn apply(model: &mut Model, ctx: &Ctx, statement: &Statement) -> Result<(), BuildError> {
-    let whole = || ast::Spanned::span(statement);
     match statement {
         Statement::CreateTable(create) => tables::create(model, ctx, create),
         Statement::AlterTable(alter) => alter::alter_table(model, ctx, alter),
@@ -92,10 +105,10 @@ pub fn apply(model: &mut Model, ctx: &Ctx, statement: &Statement) -> Result<(), 
             ErrorKind::Schema,
             "transaction control belongs to the migrator: a migration runs in one transaction, \
              or statement by statement when its first line is `-- lcfs-db: no-transaction`",
-            whole(),
+            ctx.first_word(),
         )),
         statement if is_shape_neutral(statement) => Ok(()),
-        _ => Err(ctx.not_modelled("this statement", whole())),
+        _ => Err(ctx.not_modelled("this statement", ctx.first_word())),
     }
 }
 

@@ -70,6 +70,7 @@ pub struct Organization {
 }
 
 /// A row of `organization_address`.
+#[allow(non_snake_case)]
 #[derive(Debug, Clone, PartialEq, lcfs_db::Row)]
 #[row(table = "organization_address")]
 pub struct OrganizationAddress {
@@ -86,7 +87,6 @@ pub struct OrganizationAddress {
     /// `character varying(100)`
     pub country: Option<String>,
     /// `character varying(10)`
-    #[allow(non_snake_case)]
     pub postalCode_zipCode: Option<String>,
     /// `text[]`, not null, default `'{}'`
     pub tags: Vec<String>,
