@@ -1,6 +1,6 @@
 //! Column definitions (in CREATE TABLE and ADD COLUMN), DROP and RENAME COLUMN, COMMENT ON COLUMN.
 
-use sqlparser::ast::{ColumnDef, ColumnOption, GeneratedAs, Ident, ObjectName};
+use sqlparser::ast::{ColumnDef, ColumnOption, GeneratedAs, Ident};
 
 use super::super::error::{BuildError, ErrorKind};
 use super::super::model::{Column, Model};
@@ -119,83 +119,5 @@ pub fn drop(
     owner.foreign_keys.retain(|fk| !uses(&fk.columns));
     owner.checks.retain(|check| !uses(&check.columns));
     owner.columns.retain(|c| c.name != name);
-    Ok(())
-}
-
-/// Renames a column everywhere the model names it, as PostgreSQL follows columns by number.
-pub fn rename(
-    model: &mut Model,
-    ctx: &Ctx,
-    table: &str,
-    from: &Ident,
-    to: &Ident,
-) -> Result<(), BuildError> {
-    let (from, to) = (
-        existing(model, ctx, table, from)?,
-        (ident_name(to), to.span),
-    );
-    if model.table(table).and_then(|t| t.column(&to.0)).is_some() {
-        return Err(ctx.error(
-            ErrorKind::Schema,
-            format!("column `{table}.{}` already exists", to.0),
-            to.1,
-        ));
-    }
-    let rename = |columns: &mut Vec<String>| {
-        columns
-            .iter_mut()
-            .filter(|c| **c == from)
-            .for_each(|c| c.clone_from(&to.0))
-    };
-    for other in &mut model.tables {
-        other
-            .foreign_keys
-            .iter_mut()
-            .filter(|fk| fk.ref_table == table)
-            .for_each(|fk| rename(&mut fk.ref_columns));
-    }
-    let owner = model.table_mut(table).expect("existing found it");
-    owner
-        .column_mut(&from)
-        .expect("existing found it")
-        .name
-        .clone_from(&to.0);
-    owner
-        .primary_key
-        .iter_mut()
-        .chain(&mut owner.uniques)
-        .for_each(|key| rename(&mut key.columns));
-    owner
-        .foreign_keys
-        .iter_mut()
-        .for_each(|fk| rename(&mut fk.columns));
-    owner
-        .checks
-        .iter_mut()
-        .for_each(|check| rename(&mut check.columns));
-    Ok(())
-}
-
-pub fn comment_on_column(
-    model: &mut Model,
-    ctx: &Ctx,
-    name: &ObjectName,
-    comment: Option<String>,
-) -> Result<(), BuildError> {
-    let ((table, span), (column, column_span)) = sql_name::column(name)
-        .map_err(|(message, span)| ctx.error(ErrorKind::Schema, message, span))?;
-    let Some(owner) = model.table_mut(&table) else {
-        return Err(ctx.error(ErrorKind::Schema, format!("unknown table `{table}`"), span));
-    };
-    match owner.column_mut(&column) {
-        Some(target) => target.comment = comment,
-        None => {
-            return Err(ctx.error(
-                ErrorKind::Schema,
-                format!("unknown column `{table}.{column}`"),
-                column_span,
-            ));
-        }
-    }
     Ok(())
 }

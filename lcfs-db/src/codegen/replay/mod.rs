@@ -4,9 +4,13 @@
 //! not follow stops it too rather than leaving the model wrong.
 
 mod alter;
+mod alter_column;
 mod columns;
+mod comments;
 mod constraint;
 mod enums;
+mod neutral;
+mod renames;
 mod tables;
 mod written;
 
@@ -90,13 +94,13 @@ pub fn apply(model: &mut Model, ctx: &Ctx, statement: &Statement) -> Result<(), 
             object_name,
             comment,
             ..
-        } => tables::comment_on_table(model, ctx, object_name, comment.clone()),
+        } => comments::comment_on_table(model, ctx, object_name, comment.clone()),
         Statement::Comment {
             object_type: CommentObject::Column,
             object_name,
             comment,
             ..
-        } => columns::comment_on_column(model, ctx, object_name, comment.clone()),
+        } => comments::comment_on_column(model, ctx, object_name, comment.clone()),
         Statement::StartTransaction { .. }
         | Statement::Commit { .. }
         | Statement::Rollback { .. }
@@ -107,65 +111,7 @@ pub fn apply(model: &mut Model, ctx: &Ctx, statement: &Statement) -> Result<(), 
              or statement by statement when its first line is `-- lcfs-db: no-transaction`",
             ctx.first_word(),
         )),
-        statement if is_shape_neutral(statement) => Ok(()),
+        statement if neutral::is_shape_neutral(statement) => Ok(()),
         _ => Err(ctx.not_modelled("this statement", ctx.first_word())),
     }
-}
-
-/// Statements that change no table column and no type: data, code, grants, indexes, views.
-fn is_shape_neutral(statement: &Statement) -> bool {
-    matches!(
-        statement,
-        Statement::Query(_)
-            | Statement::Insert(_)
-            | Statement::Update(_)
-            | Statement::Delete(_)
-            | Statement::Merge(_)
-            | Statement::Truncate(_)
-            | Statement::Set(_)
-            | Statement::Analyze(_)
-            | Statement::Vacuum(_)
-            | Statement::Lock(_)
-            | Statement::Call(_)
-            | Statement::NOTIFY { .. }
-            | Statement::Comment { .. }
-            | Statement::CreateView(_)
-            | Statement::AlterView(_)
-            | Statement::CreateIndex(_)
-            | Statement::AlterIndex { .. }
-            | Statement::CreateFunction(_)
-            | Statement::AlterFunction(_)
-            | Statement::DropFunction(_)
-            | Statement::CreateProcedure { .. }
-            | Statement::DropProcedure { .. }
-            | Statement::CreateTrigger(_)
-            | Statement::AlterTrigger(_)
-            | Statement::DropTrigger(_)
-            | Statement::CreateAggregate(_)
-            | Statement::CreateExtension(_)
-            | Statement::DropExtension(_)
-            | Statement::CreateSequence { .. }
-            | Statement::CreateSchema { .. }
-            | Statement::CreateRole(_)
-            | Statement::AlterRole { .. }
-            | Statement::Grant(_)
-            | Statement::Revoke(_)
-            | Statement::GrantRole(_)
-            | Statement::RevokeRole(_)
-            | Statement::AlterDefaultPrivileges(_)
-            | Statement::CreatePolicy(_)
-            | Statement::AlterPolicy(_)
-            | Statement::DropPolicy(_)
-            | Statement::CreateRule(_)
-            | Statement::DropRule(_)
-            | Statement::Drop {
-                object_type: ObjectType::View
-                    | ObjectType::MaterializedView
-                    | ObjectType::Index
-                    | ObjectType::Sequence
-                    | ObjectType::Schema
-                    | ObjectType::Role,
-                ..
-            }
-    )
 }

@@ -115,13 +115,3 @@ pub fn drop(
         .retain(|t| !dropped.iter().any(|(name, _)| *name == t.name));
     Ok(())
 }
-
-pub fn comment_on_table(
-    model: &mut Model,
-    ctx: &Ctx,
-    name: &ObjectName,
-    comment: Option<String>,
-) -> Result<(), BuildError> {
-    existing(model, ctx, name)?.comment = comment;
-    Ok(())
-}

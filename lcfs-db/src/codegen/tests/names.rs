@@ -2,7 +2,8 @@ use std::path::Path;
 
 use super::super::error::ErrorKind;
 use super::super::model::{EnumType, Model};
-use super::super::names::{Names, enum_name, field_name, variant_name};
+use super::super::names::enums::{enum_name, variant_name};
+use super::super::names::{Names, field_name};
 use super::super::overrides;
 use super::super::source::Location;
 use super::model_of;
