@@ -13,6 +13,8 @@ pub fn is_shape_neutral(statement: &Statement) -> bool {
             | Statement::Merge(_)
             | Statement::Truncate(_)
             | Statement::Set(_)
+            | Statement::Reset(_)
+            | Statement::Discard { .. }
             | Statement::Analyze(_)
             | Statement::Vacuum(_)
             | Statement::Lock(_)
@@ -20,6 +22,7 @@ pub fn is_shape_neutral(statement: &Statement) -> bool {
             | Statement::NOTIFY { .. }
             | Statement::Comment { .. }
             | Statement::CreateView(_)
+            | Statement::RefreshMaterializedView(_)
             | Statement::AlterView(_)
             | Statement::CreateIndex(_)
             | Statement::AlterIndex { .. }
