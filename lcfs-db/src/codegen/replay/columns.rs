@@ -1,4 +1,4 @@
-//! Column definitions (in CREATE TABLE and ADD COLUMN), DROP and RENAME COLUMN, COMMENT ON COLUMN.
+//! Column definitions (in CREATE TABLE and ADD COLUMN), column lookups, and DROP COLUMN.
 
 use sqlparser::ast::{ColumnDef, ColumnOption, GeneratedAs, Ident};
 

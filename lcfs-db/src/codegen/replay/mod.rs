@@ -112,6 +112,10 @@ pub fn apply(model: &mut Model, ctx: &Ctx, statement: &Statement) -> Result<(), 
             ctx.first_word(),
         )),
         statement if neutral::is_shape_neutral(statement) => Ok(()),
-        _ => Err(ctx.not_modelled("this statement", ctx.first_word())),
+        _ => {
+            let words: Vec<&str> = ctx.statement.text.split_whitespace().take(2).collect();
+            let what = format!("`{}`", words.join(" ").to_uppercase());
+            Err(ctx.not_modelled(what, ctx.first_word()))
+        }
     }
 }

@@ -1,4 +1,4 @@
-//! CREATE TABLE, DROP TABLE and COMMENT ON TABLE.
+//! CREATE TABLE and DROP TABLE.
 
 use sqlparser::ast::{CreateTable, ObjectName, Spanned};
 

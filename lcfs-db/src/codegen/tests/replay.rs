@@ -361,7 +361,7 @@ fn references_to_unknown_objects_are_errors() {
         ),
         (
             "CREATE DOMAIN positive AS int CHECK (VALUE > 0)",
-            "this statement is not followed",
+            "`CREATE DOMAIN` is not followed",
         ),
     ] {
         let err = schema_error(&mut model_of(ORGANIZATION).unwrap(), sql);
