@@ -52,3 +52,14 @@ pub fn diff(expected: &str, actual: &str) -> String {
     }
     out
 }
+
+#[test]
+fn a_mismatch_shows_the_differing_lines_with_context() {
+    let expected = "a\nb\nc\nd\ne\nf\ng\n";
+    let actual = "a\nb\nc\nd\nE\nf\ng\nh\n";
+    assert_eq!(
+        diff(expected, actual),
+        "@@ line 2 @@\n  b\n  c\n  d\n- e\n- f\n- g\n+ E\n+ f\n+ g\n+ h\n"
+    );
+    assert_eq!(diff("x\ny\n", "x\nz\ny\n"), "@@ line 1 @@\n  x\n+ z\n  y\n");
+}
