@@ -54,13 +54,14 @@ pub fn generate(root: &Path, migrations_dir: &str) -> Result<Generated, BuildErr
         let up = SourceFile::read(root, &migration.up)?;
         let statements = split::split(&up)?;
         for statement in &statements {
-            if let Some(tree) = parse::parse(&up, statement)? {
-                let ctx = replay::Ctx {
-                    file: &up,
-                    statement,
-                    domain: &migration.name,
-                };
-                replay::apply(&mut model, &ctx, &tree)?;
+            let ctx = replay::Ctx {
+                file: &up,
+                statement,
+                domain: &migration.name,
+            };
+            match parse::parse(&up, statement)? {
+                Some(tree) => replay::apply(&mut model, &ctx, &tree)?,
+                None => replay::passed_through(&mut model, &ctx),
             }
         }
         let down = SourceFile::read(root, &migration.down)?;

@@ -8,6 +8,8 @@ pub struct Model {
     /// In creation order.
     pub tables: Vec<Table>,
     pub enums: Vec<EnumType>,
+    /// Views and materialized views, by name only.
+    pub views: Vec<String>,
 }
 
 #[derive(Debug)]

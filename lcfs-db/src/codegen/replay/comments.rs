@@ -1,4 +1,5 @@
-//! COMMENT ON TABLE and COMMENT ON COLUMN; `IS NULL` removes the comment.
+//! COMMENT ON TABLE and COMMENT ON COLUMN; `IS NULL` removes the comment. Comments on the
+//! columns of views are accepted and not kept, as the model does not describe views.
 
 use sqlparser::ast::ObjectName;
 
@@ -25,8 +26,15 @@ pub fn comment_on_column(
 ) -> Result<(), BuildError> {
     let ((table, span), (column, column_span)) = sql_name::column(name)
         .map_err(|(message, span)| ctx.error(ErrorKind::Schema, message, span))?;
+    if model.views.contains(&table) {
+        return Ok(());
+    }
     let Some(owner) = model.table_mut(&table) else {
-        return Err(ctx.error(ErrorKind::Schema, format!("unknown table `{table}`"), span));
+        return Err(ctx.error(
+            ErrorKind::Schema,
+            format!("unknown table or view `{table}`"),
+            span,
+        ));
     };
     match owner.column_mut(&column) {
         Some(target) => target.comment = comment,

@@ -12,7 +12,10 @@ mod enums;
 mod neutral;
 mod renames;
 mod tables;
+mod views;
 mod written;
+
+pub use views::passed_through;
 
 use sqlparser::ast::{CommentObject, ObjectName, ObjectType, Statement};
 use sqlparser::tokenizer::{Location as SqlLocation, Span};
@@ -101,6 +104,12 @@ pub fn apply(model: &mut Model, ctx: &Ctx, statement: &Statement) -> Result<(), 
             comment,
             ..
         } => comments::comment_on_column(model, ctx, object_name, comment.clone()),
+        Statement::CreateView(create) => views::create(model, ctx, &create.name),
+        Statement::Drop {
+            object_type: ObjectType::View | ObjectType::MaterializedView,
+            names,
+            ..
+        } => views::drop(model, ctx, names),
         Statement::StartTransaction { .. }
         | Statement::Commit { .. }
         | Statement::Rollback { .. }

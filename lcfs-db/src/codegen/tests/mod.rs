@@ -14,7 +14,7 @@ mod write;
 use super::error::BuildError;
 use super::model::Model;
 use super::parse::parse;
-use super::replay::{Ctx, apply as apply_statement};
+use super::replay::{Ctx, apply as apply_statement, passed_through};
 use super::source::SourceFile;
 use super::split::split as split_file;
 
@@ -37,13 +37,14 @@ fn model_of(sql: &str) -> Result<Model, BuildError> {
 fn apply(model: &mut Model, sql: &str) -> Result<(), BuildError> {
     let file = file(sql);
     for statement in &split_file(&file)? {
-        if let Some(tree) = parse(&file, statement)? {
-            let ctx = Ctx {
-                file: &file,
-                statement,
-                domain: "test",
-            };
-            apply_statement(model, &ctx, &tree)?;
+        let ctx = Ctx {
+            file: &file,
+            statement,
+            domain: "test",
+        };
+        match parse(&file, statement)? {
+            Some(tree) => apply_statement(model, &ctx, &tree)?,
+            None => passed_through(model, &ctx),
         }
     }
     Ok(())

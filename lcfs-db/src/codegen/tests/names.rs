@@ -190,8 +190,8 @@ fn reference_names() -> Names {
         })
         .collect();
     let model = Model {
-        tables: Vec::new(),
         enums,
+        ..Model::default()
     };
     Names::resolve(&model, &overrides, "migrations/rust_names.toml")
         .expect("every reference enum is named")
