@@ -1,0 +1,43 @@
+//! `migrations.rs`: the embedded migration list, the SQL included from the files themselves.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// One migration as the generated list embeds it.
+pub struct Embedded {
+    pub version: i32,
+    pub name: String,
+    /// Relative to the crate root, with `/` separators.
+    pub up: String,
+    pub down: String,
+    /// The up file's statements when it runs outside a transaction (`-- lcfs-db: no-transaction`).
+    pub statements: Option<Vec<String>>,
+}
+
+pub fn migrations(migrations: &[Embedded]) -> TokenStream {
+    let entries = migrations.iter().map(|m| {
+        let Embedded {
+            version,
+            name,
+            up,
+            down,
+            statements,
+        } = m;
+        // Paths from the crate root keep the generated file the same on every machine.
+        let (up, down) = (format!("/{up}"), format!("/{down}"));
+        let version = proc_macro2::Literal::i32_unsuffixed(*version);
+        let transactional = statements.is_none();
+        let statements = statements.iter().flatten();
+        quote! {
+            Migration::embedded(
+                #version,
+                #name,
+                include_str!(concat!(env!("CARGO_MANIFEST_DIR"), #up)),
+                include_str!(concat!(env!("CARGO_MANIFEST_DIR"), #down)),
+                #transactional,
+                &[#(#statements),*],
+            ),
+        }
+    });
+    quote! { pub(super) static MIGRATIONS: &[Migration] = &[#(#entries)*]; }
+}

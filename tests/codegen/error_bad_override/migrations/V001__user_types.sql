@@ -1,0 +1,1 @@
+CREATE TYPE usertypeenum AS ENUM ('SUPPLIER', 'GOVERNMENT');

@@ -1,0 +1,1 @@
+DROP TABLE role; DROP TYPE role_enum;

@@ -1,0 +1,2 @@
+CREATE TYPE role_enum AS ENUM ('GOVERNMENT', 'SUPPLIER');
+CREATE TABLE role (role_id serial PRIMARY KEY, name role_enum NOT NULL);

@@ -1,0 +1,1 @@
+DROP TYPE transfer_type_enum;

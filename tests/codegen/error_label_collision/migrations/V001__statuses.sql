@@ -1,0 +1,1 @@
+CREATE TYPE transfer_type_enum AS ENUM ('Draft', 'Sent', 'DRAFT');

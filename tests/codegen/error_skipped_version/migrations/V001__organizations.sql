@@ -1,0 +1,1 @@
+CREATE TABLE organizations (id serial PRIMARY KEY);

@@ -1,0 +1,3 @@
+BEGIN;
+CREATE TABLE organization (id serial PRIMARY KEY);
+COMMIT;

@@ -1,0 +1,3 @@
+-- Every organization gets an email address.
+ALTER TABLE organisation
+	ADD COLUMN email varchar(255);

@@ -1,0 +1,1 @@
+DROP FUNCTION audit_trigger_func(); DROP TABLE audit_log;
