@@ -231,7 +231,10 @@ async fn columns_decode_by_name_in_any_order() {
         .await
         .unwrap();
     let decoded = NamedMood::from_row(&row).unwrap();
-    let expected = NamedMood { name: "Ann".to_owned(), mood: Mood::Sad };
+    let expected = NamedMood {
+        name: "Ann".to_owned(),
+        mood: Mood::Sad,
+    };
     assert_eq!(decoded, expected);
 }
 
@@ -275,9 +278,15 @@ async fn a_type_mismatch_names_table_column_and_both_types() {
     let client = every_type_table().await;
     let error = decode_error::<NameAsInt>(&client, "SELECT name FROM every_type LIMIT 1").await;
     assert_eq!(error.kind(), RowErrorKind::WrongType);
-    assert_eq!(error.to_string(), "every_type.name: cannot decode text into Option<i32>");
+    assert_eq!(
+        error.to_string(),
+        "every_type.name: cannot decode text into Option<i32>"
+    );
     assert_eq!((error.table(), error.column()), ("every_type", "name"));
-    assert_eq!((error.rust_type(), error.pg_type()), ("Option<i32>", Some("text")));
+    assert_eq!(
+        (error.rust_type(), error.pg_type()),
+        ("Option<i32>", Some("text"))
+    );
     let cause = error.source().and_then(|s| s.source()).unwrap();
     assert!(cause.is::<postgres_types::WrongType>(), "{cause:?}");
 
@@ -294,7 +303,10 @@ async fn a_missing_column_is_named() {
     let client = every_type_table().await;
     let error = decode_error::<NameAsInt>(&client, "SELECT whole FROM every_type LIMIT 1").await;
     assert_eq!(error.kind(), RowErrorKind::MissingColumn);
-    assert_eq!(error.to_string(), "every_type.name: column missing from the row");
+    assert_eq!(
+        error.to_string(),
+        "every_type.name: column missing from the row"
+    );
     assert_eq!(error.pg_type(), None);
     assert!(error.source().is_none());
 }
@@ -305,5 +317,8 @@ async fn a_null_into_a_non_option_field_is_an_error() {
     let sql = format!("{} WHERE whole IS NULL", EveryType::select_sql());
     let error = decode_error::<EveryType>(&client, &sql).await;
     assert_eq!(error.kind(), RowErrorKind::UnexpectedNull);
-    assert_eq!(error.to_string(), "every_type.small: cannot decode NULL int2 into i16");
+    assert_eq!(
+        error.to_string(),
+        "every_type.small: cannot decode NULL int2 into i16"
+    );
 }

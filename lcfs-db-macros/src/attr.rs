@@ -12,21 +12,30 @@ pub(crate) struct Options {
 }
 
 impl Options {
-    /// Reads every `#[{attr}(...)]` in `attrs`, accepting only the `allowed` keys.
-    pub(crate) fn parse(attrs: &[Attribute], attr: &str, allowed: &[&str]) -> syn::Result<Self> {
+    /// Reads every `#[{attr}(...)]` in `attrs`, which sit `on` an item such as "a struct" and
+    /// take only the `allowed` keys.
+    pub(crate) fn parse(
+        attrs: &[Attribute],
+        attr: &str,
+        on: &str,
+        allowed: &[&str],
+    ) -> syn::Result<Self> {
         let mut entries: Vec<(Ident, LitStr)> = Vec::new();
         for attribute in attrs.iter().filter(|a| a.path().is_ident(attr)) {
             attribute.parse_nested_meta(|meta| {
                 let key = match meta.path.get_ident() {
                     Some(key) if allowed.iter().any(|k| key == k) => key.clone(),
-                    _ => return Err(meta.error(unknown_key(&meta.path, attr, allowed))),
+                    _ => return Err(meta.error(unknown_key(&meta.path, attr, on, allowed))),
                 };
                 if entries.iter().any(|(seen, _)| *seen == key) {
                     return Err(meta.error(format_args!("`{key}` is given twice")));
                 }
                 let value: Expr = meta.value()?.parse()?;
                 match value {
-                    Expr::Lit(ExprLit { lit: Lit::Str(value), .. }) => {
+                    Expr::Lit(ExprLit {
+                        lit: Lit::Str(value),
+                        ..
+                    }) => {
                         entries.push((key, value));
                         Ok(())
                     }
@@ -45,11 +54,11 @@ impl Options {
     }
 }
 
-fn unknown_key(path: &syn::Path, attr: &str, allowed: &[&str]) -> String {
+fn unknown_key(path: &syn::Path, attr: &str, on: &str, allowed: &[&str]) -> String {
     let key = quote::quote!(#path).to_string().replace(' ', "");
     let expected: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
     format!(
-        "unknown key `{key}` in #[{attr}(...)] here; expected {}",
+        "#[{attr}(...)] on {on} takes {}, not `{key}`",
         expected.join(" or ")
     )
 }
@@ -61,13 +70,21 @@ pub(crate) struct SqlName {
 }
 
 impl SqlName {
-    /// The name a `key = "..."` option sets; only enum labels may be empty.
-    pub(crate) fn from_option(key: &str, lit: &LitStr, may_be_empty: bool) -> syn::Result<Self> {
+    /// A table, column or type name a `key = "..."` option sets.
+    pub(crate) fn identifier(key: &str, lit: &LitStr) -> syn::Result<Self> {
         let value = lit.value();
-        if value.is_empty() && !may_be_empty {
-            return Err(syn::Error::new(lit.span(), format!("`{key}` must not be empty")));
+        if value.is_empty() {
+            return Err(syn::Error::new(
+                lit.span(),
+                format!("`{key}` must not be empty"),
+            ));
         }
         SqlName::new(value, lit.span())
+    }
+
+    /// An enum label, which unlike a name may be empty.
+    pub(crate) fn label(lit: &LitStr) -> syn::Result<Self> {
+        SqlName::new(lit.value(), lit.span())
     }
 
     pub(crate) fn new(value: String, span: Span) -> syn::Result<Self> {

@@ -5,21 +5,20 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{Data, DataEnum, DeriveInput, Fields, Ident};
+use syn::{Data, DataEnum, DeriveInput, Fields, Ident, Variant};
 
 use crate::attr::{Options, SqlName};
 
 pub(crate) fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     let data = enum_data(input)?;
-    let type_name = match Options::parse(&input.attrs, "pg_enum", &["type"])?.get("type") {
-        Some(lit) => SqlName::from_option("type", lit, false)?.value,
-        None => {
-            return Err(syn::Error::new(
-                input.ident.span(),
-                "#[derive(PgEnum)] needs the Postgres type: #[pg_enum(type = \"...\")]",
-            ));
-        }
+    let options = Options::parse(&input.attrs, "pg_enum", "an enum", &["type"])?;
+    let Some(type_name) = options.get("type") else {
+        return Err(syn::Error::new(
+            input.ident.span(),
+            "#[derive(PgEnum)] needs the Postgres type: #[pg_enum(type = \"...\")]",
+        ));
     };
+    let type_name = SqlName::identifier("type", type_name)?.value;
     let mut variants: Vec<(&Ident, SqlName)> = Vec::with_capacity(data.variants.len());
     for variant in &data.variants {
         if !matches!(variant.fields, Fields::Unit) {
@@ -28,23 +27,22 @@ pub(crate) fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
                 "a Postgres enum label carries no data: remove the fields",
             ));
         }
-        let label = match Options::parse(&variant.attrs, "pg_enum", &["label"])?.get("label") {
-            Some(lit) => SqlName::from_option("label", lit, true)?,
-            None => {
-                let ident = variant.ident.unraw();
-                SqlName::new(ident.to_string(), ident.span())?
-            }
-        };
+        let label = label(variant)?;
         if let Some((other, _)) = variants.iter().find(|(_, l)| l.value == label.value) {
             return Err(syn::Error::new(
                 label.span,
-                format!("label {:?} is already variant `{other}`'s", label.value),
+                format!(
+                    "label {:?} already belongs to variant `{other}`",
+                    label.value
+                ),
             ));
         }
         variants.push((&variant.ident, label));
     }
+    Ok(impls(&input.ident, &type_name, &variants))
+}
 
-    let ident = &input.ident;
+fn impls(ident: &Ident, type_name: &str, variants: &[(&Ident, SqlName)]) -> TokenStream {
     let variant_idents: Vec<&Ident> = variants.iter().map(|(v, _)| *v).collect();
     let labels: Vec<&String> = variants.iter().map(|(_, l)| &l.value).collect();
     let private = quote!(::lcfs_db::__private);
@@ -52,7 +50,7 @@ pub(crate) fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     let box_error = quote! {
         ::std::boxed::Box<dyn ::std::error::Error + ::core::marker::Sync + ::core::marker::Send>
     };
-    Ok(quote! {
+    quote! {
         #[automatically_derived]
         impl ::lcfs_db::PgEnum for #ident {
             const TYPE_NAME: &'static str = #type_name;
@@ -121,7 +119,19 @@ pub(crate) fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
                 <Self as ::lcfs_db::PgEnum>::from_label(label)
             }
         }
-    })
+    }
+}
+
+/// The variant's `label`, else its identifier without `r#`.
+fn label(variant: &Variant) -> syn::Result<SqlName> {
+    let options = Options::parse(&variant.attrs, "pg_enum", "a variant", &["label"])?;
+    match options.get("label") {
+        Some(lit) => SqlName::label(lit),
+        None => {
+            let ident = variant.ident.unraw();
+            SqlName::new(ident.to_string(), ident.span())
+        }
+    }
 }
 
 fn enum_data(input: &DeriveInput) -> syn::Result<&DataEnum> {

@@ -12,8 +12,9 @@ use crate::type_text::type_text;
 
 pub(crate) fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     let fields = named_fields(input)?;
-    let table = match Options::parse(&input.attrs, "row", &["table"])?.get("table") {
-        Some(lit) => SqlName::from_option("table", lit, false)?,
+    let options = Options::parse(&input.attrs, "row", "a struct", &["table"])?;
+    let table = match options.get("table") {
+        Some(lit) => SqlName::identifier("table", lit)?,
         None => {
             let ident = input.ident.unraw();
             SqlName::new(ident.to_string().to_snake_case(), ident.span())?
@@ -26,7 +27,10 @@ pub(crate) fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             let other = other.ident.as_ref().expect("named field");
             return Err(syn::Error::new(
                 column.span,
-                format!("column `{}` is already read by field `{other}`", column.value),
+                format!(
+                    "column `{}` is already read by field `{other}`",
+                    column.value
+                ),
             ));
         }
         columns.push((field, column));
@@ -79,8 +83,9 @@ fn named_fields(input: &DeriveInput) -> syn::Result<Vec<&Field>> {
 
 /// The field's `rename`, else its identifier without `r#`.
 fn column_name(field: &Field) -> syn::Result<SqlName> {
-    match Options::parse(&field.attrs, "row", &["rename"])?.get("rename") {
-        Some(lit) => SqlName::from_option("rename", lit, false),
+    let options = Options::parse(&field.attrs, "row", "a field", &["rename"])?;
+    match options.get("rename") {
+        Some(lit) => SqlName::identifier("rename", lit),
         None => {
             let ident = field.ident.as_ref().expect("named field").unraw();
             SqlName::new(ident.to_string(), ident.span())

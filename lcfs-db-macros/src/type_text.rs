@@ -59,7 +59,10 @@ mod tests {
     fn types_read_as_written() {
         let cases: [(syn::Type, &str); 8] = [
             (parse_quote!(Option<i32>), "Option<i32>"),
-            (parse_quote!(chrono::DateTime<chrono::Utc>), "chrono::DateTime<chrono::Utc>"),
+            (
+                parse_quote!(chrono::DateTime<chrono::Utc>),
+                "chrono::DateTime<chrono::Utc>",
+            ),
             (parse_quote!(Option<Vec<u8>>), "Option<Vec<u8>>"),
             (parse_quote!(HashMap<String, i32>), "HashMap<String, i32>"),
             (parse_quote!(&'static str), "&'static str"),

@@ -38,7 +38,9 @@ pub use row::{FromRow, RowError, RowErrorKind};
 /// What the derives' generated code names, so that deriving crates need no other dependency.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::pg_enum::{accepts as enum_accepts, from_sql as enum_from_sql, to_sql as enum_to_sql};
+    pub use crate::pg_enum::{
+        accepts as enum_accepts, from_sql as enum_from_sql, to_sql as enum_to_sql,
+    };
     pub use crate::row::decode_column;
     pub use {bytes, postgres_types, tokio_postgres};
 }

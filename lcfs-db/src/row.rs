@@ -81,7 +81,11 @@ pub struct RowError {
 
 impl RowError {
     #[doc(hidden)]
-    pub fn missing_column(table: &'static str, column: &'static str, rust_type: &'static str) -> Self {
+    pub fn missing_column(
+        table: &'static str,
+        column: &'static str,
+        rust_type: &'static str,
+    ) -> Self {
         RowError {
             kind: RowErrorKind::MissingColumn,
             table,
@@ -150,7 +154,9 @@ impl fmt::Display for RowError {
         match self.kind {
             RowErrorKind::MissingColumn => f.write_str("column missing from the row"),
             RowErrorKind::WrongType => write!(f, "cannot decode {pg_type} into {rust_type}"),
-            RowErrorKind::UnexpectedNull => write!(f, "cannot decode NULL {pg_type} into {rust_type}"),
+            RowErrorKind::UnexpectedNull => {
+                write!(f, "cannot decode NULL {pg_type} into {rust_type}")
+            }
             // The only kind whose reason the types alone do not tell.
             RowErrorKind::InvalidValue => {
                 write!(f, "cannot decode {pg_type} into {rust_type}")?;
