@@ -23,6 +23,8 @@ pub enum ErrorKind {
     Config,
     /// Starting or reaching a local PostgreSQL cluster failed.
     Cluster,
+    /// A row did not decode into its struct (see `RowError`).
+    Decode,
     /// Anything else the server rejected.
     Database,
 }

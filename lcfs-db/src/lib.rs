@@ -33,7 +33,17 @@ pub use lcfs_db_macros::test;
 pub use lcfs_db_macros::{PgEnum, Row};
 pub use migrate::{Migration, MigrationReport, Migrator, migrate, migrations};
 pub use pg_enum::{PgEnum, UnknownLabel};
-pub use row::{FromRow, RowError};
+pub use row::{FromRow, RowError, RowErrorKind};
+
+/// What the derives' generated code names, so that deriving crates need no other dependency.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::pg_enum::{
+        accepts as enum_accepts, from_sql as enum_from_sql, to_sql as enum_to_sql,
+    };
+    pub use crate::row::decode_column;
+    pub use {bytes, postgres_types, tokio_postgres};
+}
 
 /// One row struct per table, generated from `migrations/` at build time.
 pub mod tables {

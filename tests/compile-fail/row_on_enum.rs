@@ -1,0 +1,8 @@
+use lcfs_db::Row;
+
+#[derive(Row)]
+enum Status {
+    Active,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use lcfs_db::Row;
+
+#[derive(Row)]
+struct Organization {
+    #[row(rename = "name")]
+    #[row(rename = "title")]
+    name: String,
+}
+
+fn main() {}
