@@ -23,7 +23,7 @@ use std::time::Duration;
 use tokio_postgres::Config;
 
 pub use binaries::ServerBinaries;
-pub use url::connection_url;
+pub use url::{connection_url, display_url};
 
 use crate::{Error, ErrorKind};
 use account::Account;

@@ -9,10 +9,19 @@ use tokio_postgres::config::Host;
 /// `postgresql://user[:password]@host:port/dbname`, a socket directory percent-encoded in the
 /// host part. Only the first host is kept.
 pub fn connection_url(config: &Config) -> String {
+    url(config, true)
+}
+
+/// [`connection_url`] without the password, for messages.
+pub fn display_url(config: &Config) -> String {
+    url(config, false)
+}
+
+fn url(config: &Config, with_password: bool) -> String {
     let mut url = String::from("postgresql://");
     if let Some(user) = config.get_user() {
         url.push_str(&encode(user.as_bytes()));
-        if let Some(password) = config.get_password() {
+        if let Some(password) = config.get_password().filter(|_| with_password) {
             let _ = write!(url, ":{}", encode(password));
         }
         url.push('@');
@@ -61,5 +70,7 @@ mod tests {
             let config: Config = url.parse().unwrap();
             assert_eq!(connection_url(&config), url);
         }
+        let config: Config = "postgresql://me:secret@db:5432/x".parse().unwrap();
+        assert_eq!(display_url(&config), "postgresql://me@db:5432/x");
     }
 }
