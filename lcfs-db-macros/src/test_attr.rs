@@ -81,8 +81,8 @@ fn check_signature(function: &ItemFn) -> syn::Result<()> {
         ));
     }
     if !sig.generics.params.is_empty() {
-        return Err(syn::Error::new(
-            sig.generics.span(),
+        return Err(syn::Error::new_spanned(
+            &sig.generics,
             "`#[lcfs_db::test]` functions cannot be generic",
         ));
     }
@@ -91,12 +91,12 @@ fn check_signature(function: &ItemFn) -> syn::Result<()> {
     match sig.inputs.len() {
         0 => Err(syn::Error::new(sig.paren_token.span.join(), expected)),
         1 => match &sig.inputs[0] {
-            FnArg::Receiver(receiver) => Err(syn::Error::new(receiver.span(), expected)),
+            FnArg::Receiver(receiver) => Err(syn::Error::new_spanned(receiver, expected)),
             FnArg::Typed(_) => Ok(()),
         },
         _ => {
             let extra = sig.inputs.iter().skip(1);
-            Err(syn::Error::new(quote!(#(#extra),*).span(), expected))
+            Err(syn::Error::new_spanned(quote!(#(#extra),*), expected))
         }
     }
 }

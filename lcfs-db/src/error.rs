@@ -46,7 +46,11 @@ pub struct SqlLocation {
 
 /// An error from lcfs-db.
 #[derive(Debug)]
-pub struct Error {
+pub struct Error(Box<Details>);
+
+/// Boxed, so that `Result<T, Error>` stays a pointer wide on the success path.
+#[derive(Debug)]
+struct Details {
     kind: ErrorKind,
     message: String,
     version: Option<i32>,
@@ -57,30 +61,30 @@ pub struct Error {
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error {
+        Error(Box::new(Details {
             kind,
             message: message.into(),
             version: None,
             file: None,
             location: None,
             source: None,
-        }
+        }))
     }
 
     pub(crate) fn with_source(mut self, source: impl StdError + Send + Sync + 'static) -> Self {
-        self.source = Some(Box::new(source));
+        self.0.source = Some(Box::new(source));
         self
     }
 
     /// Names the migration file the error concerns.
     pub(crate) fn in_file(mut self, version: i32, file: impl Into<String>) -> Self {
-        self.version = Some(version);
-        self.file = Some(file.into());
+        self.0.version = Some(version);
+        self.0.file = Some(file.into());
         self
     }
 
     pub(crate) fn at(mut self, location: SqlLocation) -> Self {
-        self.location = Some(location);
+        self.0.location = Some(location);
         self
     }
 
@@ -94,27 +98,27 @@ impl Error {
     }
 
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
 
     /// The migration version the error concerns.
     pub fn version(&self) -> Option<i32> {
-        self.version
+        self.0.version
     }
 
     /// The migration file the error concerns, e.g. `V002__fuel_codes.sql`.
     pub fn file(&self) -> Option<&str> {
-        self.file.as_deref()
+        self.0.file.as_deref()
     }
 
     /// The failing statement and where it is in [`Error::file`].
     pub fn location(&self) -> Option<&SqlLocation> {
-        self.location.as_ref()
+        self.0.location.as_ref()
     }
 
     /// The server's error, when the server rejected something.
     pub fn db_error(&self) -> Option<&DbError> {
-        let source = self.source.as_deref()?;
+        let source = self.0.source.as_deref()?;
         match source.downcast_ref::<tokio_postgres::Error>() {
             Some(error) => error.as_db_error(),
             None => source.downcast_ref::<DbError>(),
@@ -129,13 +133,13 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
-        match (self.db_error(), &self.source) {
+        f.write_str(&self.0.message)?;
+        match (self.db_error(), &self.0.source) {
             (Some(db), _) => write_db_error(f, db)?,
             (None, Some(source)) => write!(f, ": {source}")?,
             (None, None) => {}
         }
-        if let (Some(file), Some(location)) = (&self.file, &self.location) {
+        if let (Some(file), Some(location)) = (&self.0.file, &self.0.location) {
             write_snippet(f, file, location)?;
         }
         Ok(())
@@ -187,7 +191,8 @@ fn write_snippet(f: &mut fmt::Formatter<'_>, file: &str, at: &SqlLocation) -> fm
 
 impl StdError for Error {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
-        self.source
+        self.0
+            .source
             .as_deref()
             .map(|s| s as &(dyn StdError + 'static))
     }

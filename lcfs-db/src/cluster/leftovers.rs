@@ -1,7 +1,7 @@
 //! Ephemeral cluster folders are named after the process that made them; a folder whose
 //! process is gone is a leftover (a test run that was killed) and is removed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::postmaster::PostmasterPid;
 use super::process::is_alive;
@@ -26,18 +26,18 @@ pub(crate) fn remove_dead(root: &Path) {
         if owner == std::process::id() as i32 || is_alive(owner) {
             continue;
         }
-        if let Some(server) = PostmasterPid::read(&folder.join("data")) {
-            if is_alive(server.pid) {
-                // SAFETY: kill has no memory preconditions.
-                unsafe { libc::kill(server.pid, libc::SIGQUIT) };
-            }
+        if let Some(server) = PostmasterPid::read(&folder.join("data"))
+            && is_alive(server.pid)
+        {
+            // SAFETY: kill has no memory preconditions.
+            unsafe { libc::kill(server.pid, libc::SIGQUIT) };
         }
         tracing::debug!(folder = %folder.display(), "removing a dead process's cluster");
         let _ = std::fs::remove_dir_all(&folder);
     }
 }
 
-fn owner_pid(folder: &PathBuf) -> Option<i32> {
+fn owner_pid(folder: &Path) -> Option<i32> {
     let name = folder.file_name()?.to_str()?;
     let (pid, _sequence) = name.strip_prefix(PREFIX)?.split_once('-')?;
     pid.parse().ok()

@@ -51,20 +51,22 @@ impl Cluster {
         let dir = root.join(leftovers::folder_name(
             SEQUENCE.fetch_add(1, Ordering::Relaxed),
         ));
-        let (prepare, data_dir) = (dir.clone(), dir.join("data"));
-        blocking(move || {
-            leftovers::remove_dead(&root);
-            create_owned_dir(&prepare, account)?;
-            initdb(&binaries, account, &prepare.join("data"), false)?;
-            Ok(binaries)
+        let prepared = blocking({
+            let dir = dir.clone();
+            move || {
+                leftovers::remove_dead(&root);
+                create_owned_dir(&dir, account)?;
+                initdb(&binaries, account, &dir.join("data"), false)?;
+                Ok(binaries)
+            }
         })
-        .await
-        .and_then(|binaries| {
+        .await;
+        let started = prepared.and_then(|binaries| {
             let mut cluster = Cluster::unstarted(dir.clone(), dir.clone(), true)?;
             let command = server_command(
                 &binaries,
                 account,
-                &data_dir,
+                &dir.join("data"),
                 &dir,
                 cluster.port,
                 Durability::Throwaway,
@@ -72,13 +74,14 @@ impl Cluster {
             )?;
             cluster.server = Some(ServerProcess::spawn(command, Lifetime::ThisProcess)?);
             Ok(cluster)
-        })
-        .map_err(|error| {
-            let _ = std::fs::remove_dir_all(&dir);
-            error
-        })?
-        .until_ready()
-        .await
+        });
+        match started {
+            Ok(cluster) => cluster.until_ready().await,
+            Err(error) => {
+                let _ = std::fs::remove_dir_all(&dir);
+                Err(error)
+            }
+        }
     }
 
     /// Starts the cluster kept in `dir` (creating it on first use), or connects to it when a
@@ -205,10 +208,10 @@ impl Cluster {
 
 impl Drop for Cluster {
     fn drop(&mut self) {
-        if self.ephemeral {
-            if let Err(error) = self.shut_down() {
-                tracing::warn!(%error, "stopping an ephemeral cluster failed");
-            }
+        if self.ephemeral
+            && let Err(error) = self.shut_down()
+        {
+            tracing::warn!(%error, "stopping an ephemeral cluster failed");
         }
     }
 }

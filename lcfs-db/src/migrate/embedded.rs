@@ -96,13 +96,18 @@ impl Migration {
 
     /// The up file's name, e.g. `V001__organizations_and_users.sql`.
     pub fn up_file(&self) -> String {
-        format!("V{:03}__{}.sql", self.version, self.name)
+        up_file_name(self.version, self.name)
     }
 
     /// The down file's name, e.g. `V001__organizations_and_users.down.sql`.
     pub fn down_file(&self) -> String {
         format!("V{:03}__{}.down.sql", self.version, self.name)
     }
+}
+
+/// `V001__name.sql`: the up file of a version, also for versions known only from the history.
+pub(crate) fn up_file_name(version: i32, name: &str) -> String {
+    format!("V{version:03}__{name}.sql")
 }
 
 /// Every embedded migration, in version order.

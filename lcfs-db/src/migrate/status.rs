@@ -2,6 +2,7 @@
 //! check that refuses to run on a history that does not match the set.
 
 use super::Migration;
+use super::embedded::up_file_name;
 use super::history::AppliedRow;
 use crate::{Error, ErrorKind};
 
@@ -96,7 +97,7 @@ impl Status {
         }) else {
             return Ok(());
         };
-        let file = format!("V{:03}__{}.sql", bad.version, bad.name);
+        let file = up_file_name(bad.version, &bad.name);
         let (kind, message) = match &bad.state {
             VersionState::Divergent {
                 applied_on,
