@@ -7,6 +7,8 @@
 //! ([`ErrorKind::Missing`](crate::ErrorKind::Missing)) one stops the run. Each migration runs
 //! in its own transaction together with its history row; one whose up file starts with
 //! [`NO_TRANSACTION_MARKER`] runs statement by statement, then its row is written.
+//!
+//! The client must not be inside a transaction of its own: runs begin and commit their own.
 
 mod apply;
 mod embedded;

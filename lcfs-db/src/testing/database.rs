@@ -166,7 +166,10 @@ impl TestDatabaseBuilder {
             Some(set) => template_for(server, set.into_owned()).await?,
             None => "template0".to_owned(),
         };
-        let create = format!("CREATE DATABASE \"{name}\" TEMPLATE {source} STRATEGY = FILE_COPY");
+        let create = format!(
+            "CREATE DATABASE \"{name}\" TEMPLATE {source}{}",
+            server.strategy
+        );
         on_harness(async move { execute(&server.admin, &create).await }).await?;
         let config = server.config(&name);
         let url = connection_url(&config);

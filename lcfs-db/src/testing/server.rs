@@ -17,6 +17,9 @@ pub(crate) struct Server {
     /// Lives on the harness runtime for the whole process: the template locks it holds say
     /// "this process uses that template".
     pub admin: Client,
+    /// How `CREATE DATABASE` copies a template: by file copy, which PostgreSQL 15 made an
+    /// option (and not the default) and which earlier versions always do.
+    pub strategy: &'static str,
 }
 
 /// The process's private cluster, stopped by an exit handler (statics are never dropped).
@@ -62,7 +65,19 @@ impl Server {
             .with_source(e)
         })?;
         tokio::spawn(connection);
-        Ok(Server { config, admin })
+        let version = admin
+            .query_one("SELECT current_setting('server_version_num')::int", &[])
+            .await
+            .map_err(|e| Error::postgres("reading the test server's version", e))?;
+        let strategy = match version.get::<_, i32>(0) >= 150_000 {
+            true => " STRATEGY = FILE_COPY",
+            false => "",
+        };
+        Ok(Server {
+            config,
+            admin,
+            strategy,
+        })
     }
 }
 
