@@ -25,11 +25,14 @@ use tokio_postgres::Config;
 pub use binaries::ServerBinaries;
 pub use url::{connection_url, display_url};
 
-use crate::{Error, ErrorKind};
+use crate::Error;
 use account::Account;
 use postmaster::PostmasterPid;
 use process::{Lifetime, ServerProcess, cluster_error, is_alive};
-use start::{Durability, free_port, initdb, server_command, socket_dir_for};
+use start::{
+    Durability, blocking, check_version, create_owned_dir, free_port, initdb, server_command,
+    socket_dir_for, tmpfs_root,
+};
 
 /// A running private cluster.
 #[derive(Debug)]
@@ -214,43 +217,4 @@ impl Drop for Cluster {
             tracing::warn!(%error, "stopping an ephemeral cluster failed");
         }
     }
-}
-
-/// A memory-backed folder when there is one: a throwaway cluster needs no disk.
-fn tmpfs_root() -> PathBuf {
-    let shm = Path::new("/dev/shm");
-    match shm.is_dir() && std::fs::metadata(shm).is_ok_and(|m| !m.permissions().readonly()) {
-        true => shm.to_path_buf(),
-        false => std::env::temp_dir(),
-    }
-}
-
-fn create_owned_dir(dir: &Path, account: Account) -> Result<(), Error> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| cluster_error(&format!("creating {}", dir.display()), e))?;
-    account.take_ownership(dir)
-}
-
-fn check_version(binaries: &ServerBinaries, data_dir: &Path, version: &str) -> Result<(), Error> {
-    let binaries_version = binaries.major_version()?;
-    match version == binaries_version.to_string() {
-        true => Ok(()),
-        false => Err(Error::new(
-            ErrorKind::Cluster,
-            format!(
-                "{} holds a PostgreSQL {version} cluster, but the server binaries in {} are \
-                 version {binaries_version}: remove the folder to start afresh",
-                data_dir.display(),
-                binaries.bindir().display()
-            ),
-        )),
-    }
-}
-
-async fn blocking<T: Send + 'static>(
-    job: impl FnOnce() -> Result<T, Error> + Send + 'static,
-) -> Result<T, Error> {
-    tokio::task::spawn_blocking(job)
-        .await
-        .map_err(|e| cluster_error("preparing the cluster", e))?
 }

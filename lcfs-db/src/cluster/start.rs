@@ -1,4 +1,4 @@
-//! `initdb` and the `postgres` command line of a private cluster.
+//! Preparing and starting a private cluster: its folder, `initdb`, the `postgres` command line.
 
 use std::fs::File;
 use std::net::TcpListener;
@@ -120,4 +120,47 @@ pub(crate) fn free_port() -> Result<u16, Error> {
         .and_then(|listener| listener.local_addr())
         .map(|address| address.port())
         .map_err(|e| cluster_error("finding a free port", e))
+}
+
+/// A memory-backed folder when there is one: a throwaway cluster needs no disk.
+pub(crate) fn tmpfs_root() -> PathBuf {
+    let shm = Path::new("/dev/shm");
+    match shm.is_dir() && std::fs::metadata(shm).is_ok_and(|m| !m.permissions().readonly()) {
+        true => shm.to_path_buf(),
+        false => std::env::temp_dir(),
+    }
+}
+
+pub(crate) fn create_owned_dir(dir: &Path, account: Account) -> Result<(), Error> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| cluster_error(&format!("creating {}", dir.display()), e))?;
+    account.take_ownership(dir)
+}
+
+pub(crate) fn check_version(
+    binaries: &ServerBinaries,
+    data_dir: &Path,
+    version: &str,
+) -> Result<(), Error> {
+    let binaries_version = binaries.major_version()?;
+    match version == binaries_version.to_string() {
+        true => Ok(()),
+        false => Err(Error::new(
+            ErrorKind::Cluster,
+            format!(
+                "{} holds a PostgreSQL {version} cluster, but the server binaries in {} are \
+                 version {binaries_version}: remove the folder to start afresh",
+                data_dir.display(),
+                binaries.bindir().display()
+            ),
+        )),
+    }
+}
+
+pub(crate) async fn blocking<T: Send + 'static>(
+    job: impl FnOnce() -> Result<T, Error> + Send + 'static,
+) -> Result<T, Error> {
+    tokio::task::spawn_blocking(job)
+        .await
+        .map_err(|e| cluster_error("preparing the cluster", e))?
 }

@@ -2,15 +2,14 @@
 
 use std::borrow::Cow;
 use std::ops::Deref;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use tokio_postgres::{Client, Config, NoTls};
 
-use super::runtime::{block_on_harness, on_harness};
+use super::TestDatabaseBuilder;
+use super::runtime::block_on_harness;
 use super::server::Server;
-use super::template::{execute, template_for};
-use crate::cluster::connection_url;
-use crate::{Error, Migration, migrations};
+use super::template::execute;
+use crate::{Error, Migration};
 
 /// A fresh database of its own for one test, with a connection to it.
 ///
@@ -18,19 +17,12 @@ use crate::{Error, Migration, migrations};
 /// test): then it is kept and its URL printed for inspection. Under `#[lcfs_db::test]` the
 /// test's outcome decides, including a returned `Err`.
 pub struct TestDatabase {
-    client: Client,
-    name: String,
-    url: String,
-    config: Config,
+    pub(super) client: Client,
+    pub(super) name: String,
+    pub(super) url: String,
+    pub(super) config: Config,
     /// Whether `Drop` decides the database's fate; `#[lcfs_db::test]` decides it itself.
-    drop_decides: bool,
-}
-
-/// What a new test database holds.
-#[derive(Debug, Clone)]
-pub struct TestDatabaseBuilder {
-    label: Option<String>,
-    migrations: Option<Cow<'static, [Migration]>>,
+    pub(super) drop_decides: bool,
 }
 
 impl TestDatabase {
@@ -50,10 +42,7 @@ impl TestDatabase {
     }
 
     pub fn builder() -> TestDatabaseBuilder {
-        TestDatabaseBuilder {
-            label: None,
-            migrations: Some(Cow::Borrowed(migrations())),
-        }
+        TestDatabaseBuilder::new()
     }
 
     pub fn name(&self) -> &str {
@@ -138,82 +127,4 @@ impl std::fmt::Debug for TestDatabase {
             .field("name", &self.name)
             .finish_non_exhaustive()
     }
-}
-
-impl TestDatabaseBuilder {
-    /// Part of the database's name, e.g. the test's, to recognise a kept database.
-    pub fn label(mut self, label: &str) -> Self {
-        self.label = Some(label.to_owned());
-        self
-    }
-
-    /// At the head of this set instead of the embedded one.
-    pub fn migrations(mut self, set: impl Into<Cow<'static, [Migration]>>) -> Self {
-        self.migrations = Some(set.into());
-        self
-    }
-
-    /// With nothing in it.
-    pub fn empty(mut self) -> Self {
-        self.migrations = None;
-        self
-    }
-
-    pub async fn create(self) -> Result<TestDatabase, Error> {
-        let server = Server::get().await?;
-        let name = unique_name(self.label.as_deref());
-        let source = match self.migrations {
-            Some(set) => template_for(server, set.into_owned()).await?,
-            None => "template0".to_owned(),
-        };
-        let create = format!(
-            "CREATE DATABASE \"{name}\" TEMPLATE {source}{}",
-            server.strategy
-        );
-        on_harness(async move { execute(&server.admin, &create).await }).await?;
-        let config = server.config(&name);
-        let url = connection_url(&config);
-        let (client, connection) = config
-            .connect(NoTls)
-            .await
-            .map_err(|e| Error::postgres(format!("connecting to the test database {name}"), e))?;
-        tokio::spawn(connection);
-        Ok(TestDatabase {
-            client,
-            name,
-            url,
-            config,
-            drop_decides: true,
-        })
-    }
-}
-
-/// `lcfs_test_<process>_<n>_<label>`, cut to PostgreSQL's 63-byte identifiers. The process
-/// part mixes the pid with the start time: a kept database of an earlier process with the same
-/// pid must not collide.
-fn unique_name(label: Option<&str>) -> String {
-    static SEQUENCE: AtomicU64 = AtomicU64::new(0);
-    static PROCESS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let process = PROCESS.get_or_init(|| {
-        let started = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default()
-            .as_nanos();
-        let hash =
-            crate::migrate::stable_hash(format!("{}:{started}", std::process::id()).as_bytes());
-        format!("{:08x}", hash as u32)
-    });
-    let mut name = format!(
-        "lcfs_test_{process}_{}",
-        SEQUENCE.fetch_add(1, Ordering::Relaxed)
-    );
-    if let Some(label) = label {
-        name.push('_');
-        name.extend(label.chars().map(|c| match c.is_ascii_alphanumeric() {
-            true => c.to_ascii_lowercase(),
-            false => '_',
-        }));
-    }
-    name.truncate(63);
-    name
 }

@@ -16,11 +16,13 @@
 //! `#[lcfs_db::test(empty)]` gives an empty database instead, and
 //! `#[lcfs_db::test(migrations = expr)]` one at the head of a hand-made set.
 
+mod builder;
 mod database;
 mod run;
 mod runtime;
 mod server;
 mod template;
 
-pub use database::{TestDatabase, TestDatabaseBuilder};
+pub use builder::TestDatabaseBuilder;
+pub use database::TestDatabase;
 pub use run::{TestOutcome, run_test};

@@ -4,7 +4,8 @@
 use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 
-use super::database::{TestDatabaseBuilder, finish};
+use super::TestDatabaseBuilder;
+use super::database::finish;
 
 /// A test's result: `()` or a `Result`, as `#[test]` functions return.
 pub trait TestOutcome {
