@@ -6,6 +6,7 @@ use syn::{DeriveInput, parse_macro_input};
 mod attr;
 mod pg_enum;
 mod row;
+mod test_attr;
 mod type_text;
 
 /// Derives `lcfs_db::FromRow` for a struct with named fields.
@@ -39,8 +40,13 @@ pub fn derive_pg_enum(input: TokenStream) -> TokenStream {
         .into()
 }
 
-/// Runs an async test against a fresh database at head. Placeholder.
+/// Runs an async test against a fresh database of its own, cloned from a template at head:
+/// `#[lcfs_db::test] async fn name(db: lcfs_db::testing::TestDatabase)`. Arguments:
+/// `empty` for an empty database, `migrations = <set>` for the head of a hand-made set. The
+/// database is dropped when the test passes and kept (its URL printed) when it fails.
 #[proc_macro_attribute]
-pub fn test(_args: TokenStream, item: TokenStream) -> TokenStream {
-    item
+pub fn test(args: TokenStream, item: TokenStream) -> TokenStream {
+    test_attr::expand(args.into(), item.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
 }

@@ -3,6 +3,8 @@
 use std::error::Error as StdError;
 use std::fmt;
 
+use tokio_postgres::error::{DbError, SqlState};
+
 /// What went wrong, broadly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -15,6 +17,8 @@ pub enum ErrorKind {
     Divergent,
     /// The database has a version that is not embedded in this binary.
     Missing,
+    /// A migration is pending below the database's version: it was added out of order.
+    OutOfOrder,
     /// A migration statement failed; the migration was rolled back.
     Migration,
     /// A requested version does not exist.
@@ -29,46 +33,168 @@ pub enum ErrorKind {
     Database,
 }
 
+/// Where in a migration file a failure happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SqlLocation {
+    /// The failing statement as written in the file.
+    pub statement: String,
+    /// 1-based line in the file where the statement starts.
+    pub statement_line: usize,
+    /// 1-based line of the server's error position, or else the statement's first line.
+    pub line: usize,
+    /// 1-based column of the server's error position, when it gave one.
+    pub column: Option<usize>,
+}
+
 /// An error from lcfs-db.
 #[derive(Debug)]
-pub struct Error {
+pub struct Error(Box<Details>);
+
+/// Boxed, so that `Result<T, Error>` stays a pointer wide on the success path.
+#[derive(Debug)]
+struct Details {
     kind: ErrorKind,
     message: String,
+    version: Option<i32>,
+    file: Option<String>,
+    location: Option<SqlLocation>,
     source: Option<Box<dyn StdError + Send + Sync>>,
 }
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error {
+        Error(Box::new(Details {
             kind,
             message: message.into(),
+            version: None,
+            file: None,
+            location: None,
             source: None,
-        }
+        }))
     }
 
     pub(crate) fn with_source(mut self, source: impl StdError + Send + Sync + 'static) -> Self {
-        self.source = Some(Box::new(source));
+        self.0.source = Some(Box::new(source));
         self
     }
 
+    /// Names the migration file the error concerns.
+    pub(crate) fn in_file(mut self, version: i32, file: impl Into<String>) -> Self {
+        self.0.version = Some(version);
+        self.0.file = Some(file.into());
+        self
+    }
+
+    pub(crate) fn at(mut self, location: SqlLocation) -> Self {
+        self.0.location = Some(location);
+        self
+    }
+
+    /// An error from the server or the connection, classified by whether the server answered.
+    pub(crate) fn postgres(context: impl fmt::Display, error: tokio_postgres::Error) -> Self {
+        let kind = match error.as_db_error() {
+            Some(_) => ErrorKind::Database,
+            None => ErrorKind::Connection,
+        };
+        Error::new(kind, context.to_string()).with_source(error)
+    }
+
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
+    }
+
+    /// The migration version the error concerns.
+    pub fn version(&self) -> Option<i32> {
+        self.0.version
+    }
+
+    /// The migration file the error concerns, e.g. `V002__fuel_codes.sql`.
+    pub fn file(&self) -> Option<&str> {
+        self.0.file.as_deref()
+    }
+
+    /// The failing statement and where it is in [`Error::file`].
+    pub fn location(&self) -> Option<&SqlLocation> {
+        self.0.location.as_ref()
+    }
+
+    /// The server's error, when the server rejected something.
+    pub fn db_error(&self) -> Option<&DbError> {
+        let source = self.0.source.as_deref()?;
+        match source.downcast_ref::<tokio_postgres::Error>() {
+            Some(error) => error.as_db_error(),
+            None => source.downcast_ref::<DbError>(),
+        }
+    }
+
+    /// The server's SQLSTATE, when the server rejected something.
+    pub fn code(&self) -> Option<&SqlState> {
+        self.db_error().map(DbError::code)
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
-        if let Some(source) = &self.source {
-            write!(f, ": {source}")?;
+        f.write_str(&self.0.message)?;
+        match (self.db_error(), &self.0.source) {
+            (Some(db), _) => write_db_error(f, db)?,
+            (None, Some(source)) => write!(f, ": {source}")?,
+            (None, None) => {}
+        }
+        if let (Some(file), Some(location)) = (&self.0.file, &self.0.location) {
+            write_snippet(f, file, location)?;
         }
         Ok(())
     }
 }
 
+fn write_db_error(f: &mut fmt::Formatter<'_>, db: &DbError) -> fmt::Result {
+    write!(
+        f,
+        ": {}: {} (SQLSTATE {})",
+        db.severity(),
+        db.message(),
+        db.code().code()
+    )?;
+    if let Some(detail) = db.detail() {
+        write!(f, "\nDETAIL: {detail}")?;
+    }
+    if let Some(hint) = db.hint() {
+        write!(f, "\nHINT: {hint}")?;
+    }
+    if let Some(context) = db.where_() {
+        write!(f, "\nCONTEXT: {context}")?;
+    }
+    Ok(())
+}
+
+/// Prints the statement with line numbers, and a caret under the server's error position.
+fn write_snippet(f: &mut fmt::Formatter<'_>, file: &str, at: &SqlLocation) -> fmt::Result {
+    const MAX_LINES: usize = 12;
+    let lines: Vec<&str> = at.statement.lines().collect();
+    let shown = lines
+        .len()
+        .min(MAX_LINES.max(at.line + 1 - at.statement_line));
+    let width = (at.statement_line + shown).to_string().len();
+    let column = at.column.map(|c| format!(":{c}")).unwrap_or_default();
+    write!(f, "\n{:width$}--> {file}:{}{column}", "", at.line)?;
+    write!(f, "\n{:width$} |", "")?;
+    for (number, text) in (at.statement_line..).zip(&lines[..shown]) {
+        write!(f, "\n{number:>width$} | {text}")?;
+        if let (true, Some(column)) = (number == at.line, at.column) {
+            write!(f, "\n{:width$} | {:>column$}", "", "^")?;
+        }
+    }
+    if shown < lines.len() {
+        write!(f, "\n{:width$} | ...", "")?;
+    }
+    Ok(())
+}
+
 impl StdError for Error {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
-        self.source
+        self.0
+            .source
             .as_deref()
             .map(|s| s as &(dyn StdError + 'static))
     }

@@ -1,7 +1,10 @@
 //! The migrations embedded at build time from `migrations/`.
 
+/// The first line of an up file that runs outside a transaction.
+pub const NO_TRANSACTION_MARKER: &str = "-- lcfs-db: no-transaction";
+
 /// One version: its up SQL, its down SQL, and whether it runs inside a transaction.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Migration {
     version: i32,
     name: &'static str,
@@ -34,6 +37,27 @@ impl Migration {
         }
     }
 
+    /// A migration written by hand, for sets that are not the embedded one (tests of failing or
+    /// edited migrations, applications with their own SQL). As in a file, a first line of
+    /// [`NO_TRANSACTION_MARKER`] makes it run outside a transaction, statement by statement.
+    ///
+    /// # Panics
+    ///
+    /// When `version` is not positive or `name` is not made of ASCII letters, digits and `_`:
+    /// the history table records both, and other tools read them back with that grammar.
+    pub fn new(version: i32, name: &'static str, up: &'static str, down: &'static str) -> Self {
+        assert!(
+            version > 0,
+            "migration version must be positive, got {version}"
+        );
+        assert!(
+            !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
+            "migration name must be ASCII letters, digits and `_`, got {name:?}"
+        );
+        let transactional = up.lines().next().map(str::trim_end) != Some(NO_TRANSACTION_MARKER);
+        Migration::embedded(version, name, up, down, transactional, &[])
+    }
+
     pub fn version(&self) -> i32 {
         self.version
     }
@@ -56,10 +80,34 @@ impl Migration {
         self.transactional
     }
 
-    /// The statements of a non-transactional up file, in order; empty for transactional ones.
+    /// The statements of a non-transactional up file, in order; empty for transactional ones
+    /// and for hand-made migrations, whose statements the runner splits itself.
     pub fn statements(&self) -> &'static [&'static str] {
         self.statements
     }
+
+    /// Refinery's checksum of the up file, as recorded in the history table, so that a
+    /// refinery runner reading our history agrees with us.
+    pub fn checksum(&self) -> u64 {
+        refinery::Migration::unapplied(&format!("V{}__{}", self.version, self.name), self.up)
+            .expect("migration names are validated when the set is built")
+            .checksum()
+    }
+
+    /// The up file's name, e.g. `V001__organizations_and_users.sql`.
+    pub fn up_file(&self) -> String {
+        up_file_name(self.version, self.name)
+    }
+
+    /// The down file's name, e.g. `V001__organizations_and_users.down.sql`.
+    pub fn down_file(&self) -> String {
+        format!("V{:03}__{}.down.sql", self.version, self.name)
+    }
+}
+
+/// `V001__name.sql`: the up file of a version, also for versions known only from the history.
+pub(crate) fn up_file_name(version: i32, name: &str) -> String {
+    format!("V{version:03}__{name}.sql")
 }
 
 /// Every embedded migration, in version order.

@@ -1,39 +1,51 @@
 //! Bringing a database to a version: the embedded migration set and the runner that applies it.
+//!
+//! A run holds a session-level advisory lock (derived from the history table's name), so
+//! concurrent starters serialize: one applies, the others then find nothing to do. Before
+//! anything is applied, the applied versions are checked against the set: an edited
+//! ([`ErrorKind::Divergent`](crate::ErrorKind::Divergent)) or unknown
+//! ([`ErrorKind::Missing`](crate::ErrorKind::Missing)) one stops the run. Each migration runs
+//! in its own transaction together with its history row; one whose up file starts with
+//! [`NO_TRANSACTION_MARKER`] runs statement by statement, then its row is written.
+//!
+//! The client must not be inside a transaction of its own: runs begin and commit their own.
 
+mod apply;
 mod embedded;
+mod history;
+mod locate;
+mod lock;
+mod migrator;
+mod plan;
+mod report;
+mod run;
+mod split;
+mod status;
 
-pub use embedded::{Migration, migrations};
+pub use embedded::{Migration, NO_TRANSACTION_MARKER, migrations};
+pub use history::DEFAULT_HISTORY_TABLE;
+pub use migrator::{DEFAULT_LOCK_TIMEOUT, Migrator};
+pub use plan::{Direction, Plan};
+pub use report::{AppliedMigration, MigrationReport};
+pub use status::{Status, VersionState, VersionStatus};
+
+pub(crate) use lock::stable_hash;
+
+use tokio_postgres::Client;
+
+use crate::Error;
 
 /// Migrates the database behind `client` to head with default options.
-pub async fn migrate(client: &tokio_postgres::Client) -> Result<MigrationReport, crate::Error> {
+pub async fn migrate(client: &Client) -> Result<MigrationReport, Error> {
     Migrator::new().run(client).await
 }
 
-/// Options for a migration run. Placeholder.
-#[derive(Debug, Default)]
-pub struct Migrator {}
-
-/// What a migration run did. Placeholder.
-#[derive(Debug, Default)]
-pub struct MigrationReport {
-    applied: Vec<i32>,
+/// Runs the embedded down files above `to_version` (0 = base), newest first.
+pub async fn downgrade(client: &Client, to_version: i32) -> Result<MigrationReport, Error> {
+    Migrator::new().downgrade(client, to_version).await
 }
 
-impl MigrationReport {
-    pub fn applied(&self) -> &[i32] {
-        &self.applied
-    }
-}
-
-impl Migrator {
-    pub fn new() -> Self {
-        Migrator {}
-    }
-
-    pub async fn run(
-        &self,
-        _client: &tokio_postgres::Client,
-    ) -> Result<MigrationReport, crate::Error> {
-        Ok(MigrationReport::default())
-    }
+/// Every embedded or applied version and its state.
+pub async fn status(client: &Client) -> Result<Status, Error> {
+    Migrator::new().status(client).await
 }

@@ -1,0 +1,44 @@
+//! Ephemeral cluster folders are named after the process that made them; a folder whose
+//! process is gone is a leftover (a test run that was killed) and is removed.
+
+use std::path::Path;
+
+use super::postmaster::PostmasterPid;
+use super::process::is_alive;
+
+pub(crate) const PREFIX: &str = "lcfs-db-cluster-";
+
+/// The folder of this process's `sequence`th ephemeral cluster under `root`.
+pub(crate) fn folder_name(sequence: u64) -> String {
+    format!("{PREFIX}{}-{sequence}", std::process::id())
+}
+
+/// Removes the folders under `root` whose owning process is gone, stopping any server that
+/// somehow outlived it. Best effort: a concurrent cleaner may race us to the same folder.
+pub(crate) fn remove_dead(root: &Path) {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    for folder in entries.flatten().map(|e| e.path()) {
+        let Some(owner) = owner_pid(&folder) else {
+            continue;
+        };
+        if owner == std::process::id() as i32 || is_alive(owner) {
+            continue;
+        }
+        if let Some(server) = PostmasterPid::read(&folder.join("data"))
+            && is_alive(server.pid)
+        {
+            // SAFETY: kill has no memory preconditions.
+            unsafe { libc::kill(server.pid, libc::SIGQUIT) };
+        }
+        tracing::debug!(folder = %folder.display(), "removing a dead process's cluster");
+        let _ = std::fs::remove_dir_all(&folder);
+    }
+}
+
+fn owner_pid(folder: &Path) -> Option<i32> {
+    let name = folder.file_name()?.to_str()?;
+    let (pid, _sequence) = name.strip_prefix(PREFIX)?.split_once('-')?;
+    pid.parse().ok()
+}

@@ -1,0 +1,164 @@
+//! The options of a migration run and the entry points that use them.
+
+use std::borrow::Cow;
+use std::time::Duration;
+
+use tokio_postgres::Client;
+
+use super::history::{DEFAULT_HISTORY_TABLE, History};
+use super::plan::{Direction, Plan, unknown_version};
+use super::{Migration, MigrationReport, Status, migrations, run};
+use crate::{Error, ErrorKind};
+
+/// How long a run waits for another run's lock by default: long enough for a peer to apply a
+/// slow migration, short enough that a stuck peer is reported.
+pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// Options for migration runs: which migrations, up to which version, which history table,
+/// how long to wait for a concurrent run.
+///
+/// ```no_run
+/// # async fn start(client: &tokio_postgres::Client) -> Result<(), lcfs_db::Error> {
+/// use std::time::Duration;
+/// let report = lcfs_db::Migrator::new()
+///     .target(3)
+///     .lock_timeout(Duration::from_secs(30))
+///     .run(client)
+///     .await?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone)]
+pub struct Migrator {
+    set: Cow<'static, [Migration]>,
+    target: Option<i32>,
+    history_table: Cow<'static, str>,
+    lock_timeout: Duration,
+}
+
+impl Default for Migrator {
+    fn default() -> Self {
+        Migrator::new()
+    }
+}
+
+impl Migrator {
+    /// The embedded migrations, to head, in `refinery_schema_history`.
+    pub fn new() -> Self {
+        Migrator::with_migrations(migrations())
+    }
+
+    /// Another migration set, in version order: hand-made ones for tests, or an application's.
+    pub fn with_migrations(set: impl Into<Cow<'static, [Migration]>>) -> Self {
+        Migrator {
+            set: set.into(),
+            target: None,
+            history_table: Cow::Borrowed(DEFAULT_HISTORY_TABLE),
+            lock_timeout: DEFAULT_LOCK_TIMEOUT,
+        }
+    }
+
+    /// The version [`Migrator::run`] stops at, instead of head.
+    pub fn target(mut self, version: i32) -> Self {
+        self.target = Some(version);
+        self
+    }
+
+    /// A lower-case name ending in `schema_history`, optionally schema-qualified.
+    pub fn history_table(mut self, name: impl Into<String>) -> Self {
+        self.history_table = Cow::Owned(name.into());
+        self
+    }
+
+    /// How long to wait for a concurrent run's lock; zero gives up at once.
+    pub fn lock_timeout(mut self, timeout: Duration) -> Self {
+        self.lock_timeout = timeout;
+        self
+    }
+
+    pub fn migrations(&self) -> &[Migration] {
+        &self.set
+    }
+
+    /// The last version of the set; 0 when it is empty.
+    pub fn head(&self) -> i32 {
+        self.set.last().map_or(0, Migration::version)
+    }
+
+    pub(crate) fn lock_wait(&self) -> Duration {
+        self.lock_timeout
+    }
+
+    /// Applies the pending migrations up to the target, after checking the applied ones.
+    pub async fn run(&self, client: &Client) -> Result<MigrationReport, Error> {
+        let target = match self.target {
+            Some(version) => self.checked_version(version)?,
+            None => self.head(),
+        };
+        run::upgrade(self, self.history()?, client, target).await
+    }
+
+    /// Runs the down files of the applied versions above `to_version` (0 = base) in reverse
+    /// order, each in its own transaction with the removal of its history row.
+    pub async fn downgrade(
+        &self,
+        client: &Client,
+        to_version: i32,
+    ) -> Result<MigrationReport, Error> {
+        let to = self.checked_version(to_version)?;
+        run::downgrade(self, self.history()?, client, to).await
+    }
+
+    /// Every known version and its state. Reads only; takes no lock.
+    pub async fn status(&self, client: &Client) -> Result<Status, Error> {
+        self.check_set()?;
+        let applied = self.history()?.read(client).await?.unwrap_or_default();
+        Ok(Status::new(&self.set, &applied))
+    }
+
+    /// What an upgrade from `from` to `to` (head when `None`) runs. Needs no database.
+    pub fn upgrade_plan(&self, from: i32, to: Option<i32>) -> Result<Plan<'_>, Error> {
+        let to = to.unwrap_or(self.head());
+        self.plan(Direction::Up, from, to)
+    }
+
+    /// What a downgrade from `from` to `to` (0 = base) runs. Needs no database.
+    pub fn downgrade_plan(&self, from: i32, to: i32) -> Result<Plan<'_>, Error> {
+        self.plan(Direction::Down, from, to)
+    }
+
+    pub(crate) fn plan(&self, direction: Direction, from: i32, to: i32) -> Result<Plan<'_>, Error> {
+        self.check_set()?;
+        Plan::new(&self.set, self.history()?, direction, from, to)
+    }
+
+    fn history(&self) -> Result<History<'_>, Error> {
+        History::new(&self.history_table)
+    }
+
+    fn checked_version(&self, version: i32) -> Result<i32, Error> {
+        self.check_set()?;
+        match version == 0 || self.set.iter().any(|m| m.version() == version) {
+            true => Ok(version),
+            false => Err(unknown_version(&self.set, version)),
+        }
+    }
+
+    /// Hand-made sets can be out of order; the embedded one is checked at build time.
+    pub(crate) fn check_set(&self) -> Result<(), Error> {
+        match self
+            .set
+            .windows(2)
+            .find(|w| w[0].version() >= w[1].version())
+        {
+            None => Ok(()),
+            Some(pair) => Err(Error::new(
+                ErrorKind::Config,
+                format!(
+                    "migration set out of order: {} comes before {}",
+                    pair[0].up_file(),
+                    pair[1].up_file()
+                ),
+            )),
+        }
+    }
+}

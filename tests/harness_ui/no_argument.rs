@@ -1,0 +1,4 @@
+#[lcfs_db::test]
+async fn no_argument() {}
+
+fn main() {}
