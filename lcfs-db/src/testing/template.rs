@@ -69,7 +69,7 @@ async fn ensure_template(
     }
     let build_lock = build_key(&name);
     execute(admin, &format!("SELECT pg_advisory_lock({build_lock})")).await?;
-    let built = async {
+    let built: Result<(), Error> = async {
         if !exists(admin, &name).await? {
             build(server, &name, set).await?;
         }
