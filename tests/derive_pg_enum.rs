@@ -5,9 +5,9 @@ mod common;
 
 use std::error::Error as _;
 
+use lcfs_db::testing::TestDatabase;
 use lcfs_db::{FromRow, PgEnum, Row, RowErrorKind, UnknownLabel};
 use postgres_types::WrongType;
-use tokio_postgres::Client;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PgEnum)]
 #[pg_enum(type = "awkward")]
@@ -39,7 +39,7 @@ enum Lookalike {
     Plain,
 }
 
-async fn awkward_types() -> Client {
+async fn awkward_types() -> TestDatabase {
     let client = common::connect().await;
     client
         .batch_execute(

@@ -7,6 +7,7 @@ use std::error::Error as _;
 use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use lcfs_db::testing::TestDatabase;
 use lcfs_db::{ErrorKind, FromRow, PgEnum, Row, RowError, RowErrorKind};
 use rust_decimal::Decimal;
 use serde_json::json;
@@ -77,7 +78,7 @@ struct EveryOption {
 }
 
 /// Two rows: `expected_values()`, then all NULLs.
-async fn every_type_table() -> Client {
+async fn every_type_table() -> TestDatabase {
     let client = common::connect().await;
     client
         .batch_execute(

@@ -1,6 +1,9 @@
 //! Concurrent starters on one database serialize on the advisory lock: one applies, the
 //! others find nothing to do; a starter that waits too long gives up with LockTimeout.
 
+mod common;
+
+use common::probe::advisory_locks;
 use std::time::{Duration, Instant};
 
 use futures_util::future::join_all;
@@ -31,17 +34,6 @@ fn logged_set() -> Vec<Migration> {
             "DELETE FROM compliance_period;",
         ),
     ]
-}
-
-async fn advisory_locks(db: &TestDatabase) -> i64 {
-    db.query_one(
-        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' \
-         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
-        &[],
-    )
-    .await
-    .unwrap()
-    .get(0)
 }
 
 #[lcfs_db::test(empty)]

@@ -1,5 +1,8 @@
 //! Downgrading: down files in reverse order, each in a transaction with its history row.
 
+mod common;
+
+use common::probe::{applied_versions, public_tables};
 use lcfs_db::migrate::Direction;
 use lcfs_db::testing::TestDatabase;
 use lcfs_db::{ErrorKind, Migration, Migrator};
@@ -27,30 +30,6 @@ fn set() -> Vec<Migration> {
     ]
 }
 
-async fn tables(db: &TestDatabase) -> Vec<String> {
-    db.query(
-        "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
-        &[],
-    )
-    .await
-    .unwrap()
-    .iter()
-    .map(|row| row.get(0))
-    .collect()
-}
-
-async fn applied_versions(db: &TestDatabase) -> Vec<i32> {
-    db.query(
-        "SELECT version FROM refinery_schema_history ORDER BY version",
-        &[],
-    )
-    .await
-    .unwrap()
-    .iter()
-    .map(|row| row.get(0))
-    .collect()
-}
-
 #[lcfs_db::test(migrations = set())]
 async fn downgrade_to_a_version_then_to_base(db: TestDatabase) {
     let migrator = Migrator::with_migrations(set());
@@ -66,7 +45,7 @@ async fn downgrade_to_a_version_then_to_base(db: TestDatabase) {
         [3, 2]
     );
     assert_eq!(
-        tables(&db).await,
+        public_tables(&db).await,
         ["organization", "refinery_schema_history"]
     );
     assert_eq!(applied_versions(&db).await, [1]);
@@ -83,7 +62,7 @@ async fn downgrade_to_a_version_then_to_base(db: TestDatabase) {
 
     let report = migrator.downgrade(&db, 0).await.unwrap();
     assert_eq!(report.version_after(), 0);
-    assert_eq!(tables(&db).await, ["refinery_schema_history"]);
+    assert_eq!(public_tables(&db).await, ["refinery_schema_history"]);
     assert!(applied_versions(&db).await.is_empty());
 
     let report = migrator.run(&db).await.unwrap();
@@ -109,7 +88,7 @@ async fn a_failing_down_file_is_rolled_back_and_named(db: TestDatabase) {
     // Version 3 was reverted and committed before; version 2 is whole again.
     assert_eq!(applied_versions(&db).await, [1, 2]);
     assert_eq!(
-        tables(&db).await,
+        public_tables(&db).await,
         ["organization", "refinery_schema_history", "user_profile"]
     );
 }
@@ -122,7 +101,7 @@ async fn downgrade_of_a_fresh_database_does_nothing(db: TestDatabase) {
         .unwrap();
     assert!(report.applied().is_empty());
     assert!(
-        tables(&db).await.is_empty(),
+        public_tables(&db).await.is_empty(),
         "not even a history table is created"
     );
 }
@@ -135,7 +114,7 @@ async fn the_embedded_set_goes_down_to_base_and_up_again(db: TestDatabase) {
     let report = lcfs_db::migrate::downgrade(&db, 0).await.unwrap();
     assert_eq!(report.applied().len(), set.len());
     assert_eq!(
-        tables(&db).await,
+        public_tables(&db).await,
         ["refinery_schema_history"],
         "every down file undoes its up file"
     );

@@ -1,6 +1,9 @@
 //! Runs that must stop: a failing statement (rolled back, named), an edited, unknown or
 //! out-of-order migration (refused before anything is applied), bad options.
 
+mod common;
+
+use common::probe::{advisory_locks, applied_versions};
 use lcfs_db::testing::TestDatabase;
 use lcfs_db::{ErrorKind, Migration, Migrator};
 use tokio_postgres::error::SqlState;
@@ -21,29 +24,6 @@ async fn relation_exists(db: &TestDatabase, name: &str) -> bool {
         .unwrap()
         .get(0);
     found.is_some()
-}
-
-async fn applied_versions(db: &TestDatabase) -> Vec<i32> {
-    db.query(
-        "SELECT version FROM refinery_schema_history ORDER BY version",
-        &[],
-    )
-    .await
-    .unwrap()
-    .iter()
-    .map(|row| row.get(0))
-    .collect()
-}
-
-async fn advisory_locks(db: &TestDatabase) -> i64 {
-    db.query_one(
-        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' \
-         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
-        &[],
-    )
-    .await
-    .unwrap()
-    .get(0)
 }
 
 #[lcfs_db::test(empty)]

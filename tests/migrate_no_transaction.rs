@@ -1,6 +1,9 @@
 //! Migrations marked `-- lcfs-db: no-transaction` run statement by statement, outside any
 //! transaction, as `CREATE INDEX CONCURRENTLY` requires.
 
+mod common;
+
+use common::probe::applied_versions;
 use lcfs_db::testing::TestDatabase;
 use lcfs_db::{ErrorKind, Migration, Migrator};
 
@@ -17,18 +20,6 @@ async fn valid_indexes(db: &TestDatabase) -> Vec<String> {
     db.query(
         "SELECT c.relname::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid \
          WHERE i.indrelid = 'fuel_supply'::regclass AND NOT i.indisprimary AND i.indisvalid ORDER BY 1",
-        &[],
-    )
-    .await
-    .unwrap()
-    .iter()
-    .map(|row| row.get(0))
-    .collect()
-}
-
-async fn applied_versions(db: &TestDatabase) -> Vec<i32> {
-    db.query(
-        "SELECT version FROM refinery_schema_history ORDER BY version",
         &[],
     )
     .await

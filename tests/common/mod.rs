@@ -1,18 +1,14 @@
-//! A connection for the derive tests. Every object they create is temporary (`CREATE TEMP TABLE`,
-//! `CREATE TYPE pg_temp.…`), so it belongs to this session alone and goes when the session ends.
+//! Helpers shared by the integration tests.
 
-use tokio_postgres::{Client, NoTls};
+#![allow(dead_code)] // each test crate uses its own subset
 
-pub async fn connect() -> Client {
-    let url = std::env::var("TEST_DATABASE_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
-    let (client, connection) = tokio_postgres::connect(&url, NoTls)
+pub mod probe;
+
+use lcfs_db::testing::TestDatabase;
+
+/// An empty database of its own on the harness's server, for tests that create their own objects.
+pub async fn connect() -> TestDatabase {
+    TestDatabase::empty()
         .await
-        .unwrap_or_else(|e| panic!("cannot connect to {url}: {e}"));
-    tokio::spawn(async move {
-        if let Err(e) = connection.await {
-            eprintln!("connection to {url} failed: {e}");
-        }
-    });
-    client
+        .unwrap_or_else(|e| panic!("no test database: {e}"))
 }
