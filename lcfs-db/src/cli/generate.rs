@@ -1,0 +1,66 @@
+//! `generate`: the next version's up and down files, named from the message.
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::path::Path;
+
+use heck::ToSnakeCase;
+
+pub fn generate(dir: &Path, message: &str) -> Result<(), String> {
+    let slug: String = message
+        .to_snake_case()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .take(60)
+        .collect();
+    let slug = slug.trim_matches('_');
+    if slug.is_empty() {
+        return Err(format!(
+            "{message:?} gives no file name: use letters or digits"
+        ));
+    }
+    let version = highest_version(dir)? + 1;
+    let stem = format!("V{version:03}__{slug}");
+    let up = format!(
+        "-- V{version:03}: {message}\n--\n-- Why this change: say it here. The down file must undo it exactly.\n\n"
+    );
+    let down = format!("-- V{version:03} down: undoes \"{message}\", in reverse order.\n\n");
+    create(&dir.join(format!("{stem}.sql")), &up)?;
+    create(&dir.join(format!("{stem}.down.sql")), &down)?;
+    println!("{}", dir.join(format!("{stem}.sql")).display());
+    println!("{}", dir.join(format!("{stem}.down.sql")).display());
+    Ok(())
+}
+
+/// The highest version among `V<n>__*.sql` files; 0 in an empty folder.
+fn highest_version(dir: &Path) -> Result<i32, String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let mut highest = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let digits = name
+            .strip_prefix('V')
+            .and_then(|rest| rest.split_once("__"))
+            .map(|(v, _)| v);
+        if let Some(version) = digits.and_then(|v| v.parse::<i32>().ok()) {
+            highest = highest.max(version);
+        }
+    }
+    Ok(highest)
+}
+
+/// Never overwrites: a file that exists means two people took the same version.
+fn create(path: &Path, text: &str) -> Result<(), String> {
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| {
+            format!(
+                "cannot create {}: {e} (version already taken?)",
+                path.display()
+            )
+        })?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
