@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # LCFS's migrate.sh, kept for its flags: every action is the lcfs-db binary's.
 # -d and -s ask for confirmation; without a terminal set LCFS_DB_YES=1 to confirm.
+# LCFS_DB_BIN runs an already built binary instead of the release build.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -16,6 +17,10 @@ display_help() {
 }
 
 lcfs_db() {
+    if [[ -n "${LCFS_DB_BIN:-}" ]]; then
+        "$LCFS_DB_BIN" "$@"
+        return
+    fi
     # cargo rebuilds only when a source or migration changed.
     cargo build --release --quiet --bin lcfs-db --manifest-path "$root/Cargo.toml"
     "${CARGO_TARGET_DIR:-$root/target}/release/lcfs-db" "$@"

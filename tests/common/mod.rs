@@ -2,6 +2,7 @@
 
 #![allow(dead_code)] // each test crate uses its own subset
 
+pub mod cli;
 pub mod probe;
 
 use lcfs_db::testing::TestDatabase;

@@ -87,7 +87,7 @@ async fn spawn(config: &Config) -> Result<Client, tokio_postgres::Error> {
 }
 
 /// The server's own words when it sent any; the client's error chain otherwise.
-fn describe(error: &tokio_postgres::Error) -> String {
+pub fn describe(error: &tokio_postgres::Error) -> String {
     if let Some(db) = error.as_db_error() {
         return db.message().to_owned();
     }

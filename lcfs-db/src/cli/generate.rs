@@ -1,5 +1,6 @@
 //! `generate`: the next version's up and down files, named from the message.
 
+use std::collections::BTreeMap;
 use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::Path;
@@ -32,21 +33,32 @@ pub fn generate(dir: &Path, message: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The highest version among `V<n>__*.sql` files; 0 in an empty folder.
+/// The highest version among `V<n>__<name>.sql` files (0 in an empty folder), refusing a folder
+/// where two migrations already claim one version: the next number would be ambiguous.
 fn highest_version(dir: &Path) -> Result<i32, String> {
     let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    let mut highest = 0;
+    let mut claimed: BTreeMap<i32, String> = BTreeMap::new();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let digits = name
+        let Some(stem) = name.strip_suffix(".sql") else {
+            continue;
+        };
+        let stem = stem.strip_suffix(".down").unwrap_or(stem);
+        let parsed = stem
             .strip_prefix('V')
-            .and_then(|rest| rest.split_once("__"))
-            .map(|(v, _)| v);
-        if let Some(version) = digits.and_then(|v| v.parse::<i32>().ok()) {
-            highest = highest.max(version);
+            .and_then(|rest| rest.split_once("__"));
+        let Some(version) = parsed.and_then(|(v, _)| v.parse::<i32>().ok()) else {
+            continue;
+        };
+        if let Some(other) = claimed.get(&version).filter(|other| *other != stem) {
+            return Err(format!(
+                "version {version} is taken twice in {} ({other} and {stem}): renumber one first",
+                dir.display()
+            ));
         }
+        claimed.insert(version, stem.to_owned());
     }
-    Ok(highest)
+    Ok(claimed.keys().next_back().copied().unwrap_or(0))
 }
 
 /// Never overwrites: a file that exists means two people took the same version.

@@ -54,7 +54,7 @@ enum Command {
         #[arg(required = true, num_args = 1..)]
         message: Vec<String>,
         /// Where the migrations live (default: this checkout's `migrations/`).
-        #[arg(long, value_name = "DIR")]
+        #[arg(long, value_name = "DIR", env = "LCFS_DB_MIGRATIONS_DIR")]
         migrations_dir: Option<PathBuf>,
     },
     /// Load a seed data set in one transaction.
@@ -62,7 +62,7 @@ enum Command {
         #[arg(default_value = "dev")]
         set: SeedSet,
         /// Where the seed sets live (default: this checkout's `seeds/`).
-        #[arg(long, value_name = "DIR")]
+        #[arg(long, value_name = "DIR", env = "LCFS_DB_SEEDS_DIR")]
         seeds_dir: Option<PathBuf>,
     },
     /// Downgrade to base, upgrade to head, then seed the dev set.
@@ -70,7 +70,7 @@ enum Command {
         #[arg(long)]
         yes: bool,
         /// Where the seed sets live (default: this checkout's `seeds/`).
-        #[arg(long, value_name = "DIR")]
+        #[arg(long, value_name = "DIR", env = "LCFS_DB_SEEDS_DIR")]
         seeds_dir: Option<PathBuf>,
     },
 }

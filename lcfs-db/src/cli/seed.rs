@@ -7,7 +7,7 @@ use lcfs_db::Migrator;
 use tokio_postgres::Client;
 
 use super::SeedSet;
-use super::connect::{Missing, connect};
+use super::connect::{Missing, connect, describe};
 use super::upgrade::{confirm_downgrade, print_report};
 
 pub async fn seed(url: Option<&str>, set: SeedSet, dir: &Path) -> Result<(), String> {
@@ -44,9 +44,10 @@ async fn load(client: &mut Client, folder: &Path) -> Result<(), String> {
             fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         if let Err(e) = tx.batch_execute(&sql).await {
             return Err(format!(
-                "seeding failed, nothing was loaded: {}{}: {e}",
+                "seeding failed, nothing was loaded: {}{}: {}",
                 file.display(),
-                position(&e, &sql)
+                position(&e, &sql),
+                describe(&e)
             ));
         }
         eprintln!("  loaded {}", file.display());

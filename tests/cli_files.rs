@@ -1,0 +1,133 @@
+//! `generate`, `seed` and `reset` through the real binary.
+
+mod common;
+
+use std::fs;
+
+use common::cli::{lcfs_db, ok, stderr};
+use common::probe::column;
+use lcfs_db::testing::TestDatabase;
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("lcfs-db-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn generate_writes_the_next_pair_and_refuses_a_taken_version() {
+    let dir = temp_dir("generate");
+    fs::write(dir.join("V001__start.sql"), "").unwrap();
+    fs::write(dir.join("V001__start.down.sql"), "").unwrap();
+    let dir_arg = dir.to_str().unwrap();
+    ok(lcfs_db(
+        "postgres://unused",
+        &[
+            "generate",
+            "Add penalty notes!",
+            "--migrations-dir",
+            dir_arg,
+        ],
+    ));
+    let up = fs::read_to_string(dir.join("V002__add_penalty_notes.sql")).unwrap();
+    assert!(up.starts_with("-- V002: Add penalty notes!"));
+    assert!(dir.join("V002__add_penalty_notes.down.sql").exists());
+    fs::write(dir.join("V002__other.sql"), "").unwrap();
+    let refused = lcfs_db(
+        "postgres://unused",
+        &["generate", "more", "--migrations-dir", dir_arg],
+    );
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("version 2 is taken twice"),
+        "{}",
+        stderr(&refused)
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+async fn counts(db: &TestDatabase) -> Vec<i64> {
+    let mut counts = Vec::new();
+    for table in [
+        "organization",
+        "user_profile",
+        "transaction",
+        "transfer",
+        "compliance_report",
+    ] {
+        counts.extend(column::<i64>(db, &format!("SELECT count(*) FROM {table}")).await);
+    }
+    counts
+}
+
+#[lcfs_db::test]
+async fn seeding_twice_changes_nothing(db: TestDatabase) {
+    ok(lcfs_db(db.url(), &["seed", "test"]));
+    let once = counts(&db).await;
+    assert!(once[0] >= 2, "organizations were seeded: {once:?}");
+    ok(lcfs_db(db.url(), &["seed", "test"]));
+    assert_eq!(counts(&db).await, once);
+}
+
+#[lcfs_db::test]
+async fn a_failing_seed_file_leaves_nothing_behind(db: TestDatabase) {
+    let dir = temp_dir("bad-seed");
+    fs::create_dir_all(dir.join("test")).unwrap();
+    fs::copy(
+        common::cli::checkout().join("seeds/test/01_test_data.sql"),
+        dir.join("test/01_test_data.sql"),
+    )
+    .unwrap();
+    fs::write(
+        dir.join("test/02_broken.sql"),
+        "SELECT 1;\nINSERT INTO no_such_table VALUES (1);\n",
+    )
+    .unwrap();
+    let before = counts(&db).await;
+    let failed = lcfs_db(
+        db.url(),
+        &["seed", "test", "--seeds-dir", dir.to_str().unwrap()],
+    );
+    assert!(!failed.status.success());
+    let err = stderr(&failed);
+    assert!(
+        err.contains("02_broken.sql:2:13") && err.contains("no_such_table"),
+        "{err}"
+    );
+    assert_eq!(counts(&db).await, before);
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[lcfs_db::test]
+async fn reset_seeds_dev_data_with_balances_from_the_ledger(db: TestDatabase) {
+    ok(lcfs_db(db.url(), &["reset", "--yes"]));
+    let organizations: Vec<i64> = column(&db, "SELECT count(*) FROM organization").await;
+    assert!(organizations[0] >= 5);
+    let wrong: Vec<i32> = column(
+        &db,
+        "SELECT organization_id FROM organization o WHERE total_balance <> \
+         (SELECT coalesce(sum(compliance_units), 0) FROM transaction t \
+          WHERE t.organization_id = o.organization_id AND transaction_action = 'Adjustment')",
+    )
+    .await;
+    assert!(
+        wrong.is_empty(),
+        "balances differ from the ledger for {wrong:?}"
+    );
+    let parity =
+        std::process::Command::new(common::cli::checkout().join("../shared/tools/schema-parity"))
+            .arg(db.url())
+            .output()
+            .expect(
+                "the LCFS reference tools are expected beside the checkout, at ../shared/tools",
+            );
+    let report = String::from_utf8_lossy(&parity.stdout);
+    // Dev users add rows to user_profile and user_role; every schema object must still match.
+    let categories = report.lines().filter(|l| {
+        !l.starts_with(' ') && l.contains(" missing ") && !l.starts_with("reference data")
+    });
+    for line in categories {
+        assert!(line.contains("missing 0    differ 0"), "{line}\n{report}");
+    }
+}

@@ -1,0 +1,72 @@
+//! Running the real `lcfs-db` binary and `migrate.sh` against a test database.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The checkout, for `migrate.sh` and the shared reference beside it.
+pub fn checkout() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the binary with `args` against `url`, stdin closed (no terminal).
+pub fn lcfs_db(url: &str, args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_lcfs-db"));
+    command.arg("--database-url").arg(url).args(args);
+    run(command)
+}
+
+/// Runs `migrate.sh` with `args`, pointed at `url` and at the binary cargo built for the tests.
+pub fn migrate_sh(url: &str, args: &[&str], env: &[(&str, &Path)]) -> Output {
+    let mut command = Command::new(checkout().join("migrate.sh"));
+    command
+        .args(args)
+        .env("DATABASE_URL", url)
+        .env("LCFS_DB_BIN", env!("CARGO_BIN_EXE_lcfs-db"));
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    run(command)
+}
+
+fn run(mut command: Command) -> Output {
+    command
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"))
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Asserts success, showing both streams when it failed.
+pub fn ok(output: Output) -> Output {
+    assert!(
+        output.status.success(),
+        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
+        output.status.code(),
+        stdout(&output),
+        stderr(&output)
+    );
+    output
+}
+
+/// The database's catalog as the shared parity tool dumps it.
+pub fn catalog(url: &str) -> String {
+    let tool = checkout().join("../shared/tools/catalog.sql");
+    assert!(
+        tool.exists(),
+        "the LCFS reference tools are expected at {}",
+        tool.display()
+    );
+    let output = Command::new("psql")
+        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f"])
+        .arg(&tool)
+        .output()
+        .expect("psql runs");
+    ok(output).stdout.iter().map(|&b| b as char).collect()
+}
