@@ -115,3 +115,51 @@ impl fmt::Display for Redacted<'_> {
         write!(f, "postgres://{user}{secret}@{host}:{port}/{db}")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let vars: Vec<(String, String)> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    }
+
+    #[test]
+    fn the_flag_beats_database_url_which_beats_lcfs_variables() {
+        let all = env(&[
+            ("DATABASE_URL", "postgres://a@h1/db1"),
+            ("LCFS_DB_HOST", "h2"),
+        ]);
+        let flag = Target::resolve(Some("postgres://b@h0/db0"), &all).unwrap();
+        assert_eq!((flag.source, flag.dbname()), (Source::Flag, "db0"));
+        let url = Target::resolve(None, &all).unwrap();
+        assert_eq!((url.source, url.dbname()), (Source::DatabaseUrl, "db1"));
+        let lcfs =
+            Target::resolve(None, env(&[("LCFS_DB_HOST", "h2"), ("LCFS_DB_BASE", "x")])).unwrap();
+        assert_eq!((lcfs.source, lcfs.dbname()), (Source::LcfsVariables, "x"));
+    }
+
+    #[test]
+    fn nothing_set_means_lcfs_defaults() {
+        let target = Target::resolve(None, env(&[])).unwrap();
+        assert_eq!(target.source, Source::Defaults);
+        assert_eq!(
+            Redacted(&target.config).to_string(),
+            "postgres://lcfs:***@localhost:5432/lcfs"
+        );
+    }
+
+    #[test]
+    fn passwords_never_print_and_bad_ports_are_named() {
+        let target =
+            Target::resolve(Some("postgres://u:secret@db.example:6543/lcfs"), env(&[])).unwrap();
+        let shown = Redacted(&target.config).to_string();
+        assert_eq!(shown, "postgres://u:***@db.example:6543/lcfs");
+        let error = Target::resolve(None, env(&[("LCFS_DB_PORT", "five")])).unwrap_err();
+        assert!(error.contains("LCFS_DB_PORT") && error.contains("five"));
+    }
+}
