@@ -7,7 +7,12 @@ use tokio_postgres::types::FromSqlOwned;
 pub async fn column<T: FromSqlOwned>(db: &Client, sql: &str) -> Vec<T> {
     db.query(sql, &[])
         .await
-        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .unwrap_or_else(|e| {
+            panic!(
+                "{sql}: {}",
+                e.as_db_error().map_or(e.to_string(), |d| d.to_string())
+            )
+        })
         .iter()
         .map(|row| row.get(0))
         .collect()
