@@ -11,7 +11,7 @@ async fn upgrade_to_head_then_to_nothing_more(db: TestDatabase) {
     let first = ok(lcfs_db(db.url(), &["upgrade"]));
     let head = lcfs_db::migrations().len() as i32;
     assert!(stdout(&first).contains(&format!("version 0 → {head}")));
-    assert!(stderr(&first).contains("applied V001 extensions_and_enums"));
+    assert!(stderr(&first).contains(r#"applied version=1 name="extensions_and_enums""#));
     let second = ok(lcfs_db(db.url(), &["upgrade", "head"]));
     assert!(stdout(&second).contains("(0 migrations applied)"));
     let status = stdout(&ok(lcfs_db(db.url(), &["status"])));

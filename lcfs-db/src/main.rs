@@ -2,12 +2,24 @@
 
 mod cli;
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
 
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
+    // Progress (each migration as it completes) goes to stderr; LCFS_DB_LOG overrides the level.
+    let filter = tracing_subscriber::EnvFilter::try_from_env("LCFS_DB_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("lcfs_db=info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_target(false)
+        .without_time()
+        .compact()
+        .init();
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -102,12 +102,6 @@ async fn row_count(client: &Client, table: &str) -> i64 {
 }
 
 pub fn print_report(report: &MigrationReport, verb: &str) {
-    for migration in report.applied() {
-        eprintln!(
-            "  {verb} V{:03} {} in {:.1?}",
-            migration.version, migration.name, migration.duration
-        );
-    }
     println!(
         "version {} → {} ({} migrations {verb})",
         report.version_before(),
