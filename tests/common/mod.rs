@@ -2,8 +2,12 @@
 
 #![allow(dead_code)] // each test crate uses its own subset
 
+pub mod audit;
 pub mod cli;
+pub mod fixtures;
+pub mod insert;
 pub mod probe;
+pub mod reference;
 
 use lcfs_db::testing::TestDatabase;
 
