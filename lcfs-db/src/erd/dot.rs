@@ -49,26 +49,28 @@ pub(super) fn render_clustered(schema: &Schema, pages: &[&Page]) -> String {
 fn full_node(out: &mut String, schema: &Schema, table: &Table, indent: &str) {
     let _ = write!(
         out,
-        "{indent}\"{name}\" [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\"><TR><TD BGCOLOR=\"#dae8fc\" COLSPAN=\"2\"><B>{name}</B></TD></TR>",
+        "{indent}\"{name}\" [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\"><TR><TD BGCOLOR=\"#dae8fc\" COLSPAN=\"4\"><B>{name}</B></TD></TR>",
         name = escape(table.name)
     );
     for column in table.columns {
-        let marks = key_marks(table, column.name);
-        let label = match marks.is_empty() {
-            true => escape(column.name),
-            false => format!("<B>{}</B> {}", marks.join(" "), escape(column.name)),
+        // Graphviz rejects empty <B> and <FONT> elements.
+        let marks = match key_marks(table, column.name).join(" ") {
+            marks if marks.is_empty() => marks,
+            marks => format!("<B>{marks}</B>"),
         };
         let mut kind = escape(column.sql_type);
         if column_enum(schema, column.sql_type).is_some() {
             kind = format!("<I>{kind}</I>");
         }
-        if column.nullable {
-            kind.push_str(" <FONT COLOR=\"#888888\">null</FONT>");
-        }
+        let null = match column.nullable {
+            true => "<FONT COLOR=\"#888888\">null</FONT>",
+            false => "",
+        };
+        // The port sits on the last cell so that edges leave the table on its east side.
         let _ = write!(
             out,
-            "<TR><TD ALIGN=\"LEFT\" PORT=\"{port}\">{label}</TD><TD ALIGN=\"LEFT\">{kind}</TD></TR>",
-            port = escape(column.name),
+            "<TR><TD ALIGN=\"LEFT\">{marks}</TD><TD ALIGN=\"LEFT\">{name}</TD><TD ALIGN=\"LEFT\">{kind}</TD><TD ALIGN=\"LEFT\" PORT=\"{name}\">{null}</TD></TR>",
+            name = escape(column.name),
         );
     }
     out.push_str("</TABLE>>];\n");
@@ -96,7 +98,7 @@ fn edges(out: &mut String, table: &Table) {
         };
         let _ = writeln!(
             out,
-            "    \"{}\":\"{}\" -> \"{}\" [arrowtail={tail}, arrowhead={head}];",
+            "    \"{}\":\"{}\":e -> \"{}\" [arrowtail={tail}, arrowhead={head}];",
             table.name, fk.columns[0], fk.ref_table
         );
     }
