@@ -77,7 +77,7 @@ fn dot_has_every_table_and_foreign_key() {
     for table in schema().tables {
         for fk in table.foreign_keys {
             let edge = format!(
-                "\"{}\":\"{}\" -> \"{}\" ",
+                "\"{}\":\"{}\":e -> \"{}\" ",
                 table.name, fk.columns[0], fk.ref_table
             );
             assert!(

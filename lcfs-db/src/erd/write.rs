@@ -93,9 +93,21 @@ fn svg_from_dot(dot: &str) -> io::Result<String> {
         )));
     }
     let svg = String::from_utf8(output.stdout).map_err(io::Error::other)?;
-    Ok(svg
-        .lines()
-        .filter(|line| !(line.starts_with("<!--") && line.ends_with("-->")))
-        .map(|line| format!("{line}\n"))
-        .collect())
+    Ok(without_comments(&svg))
+}
+
+/// Drops every `<!-- … -->` comment (Graphviz's version line spans two lines) and the line
+/// breaks that ended them.
+fn without_comments(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find("-->")
+            .map_or(rest.len(), |e| start + e + 3);
+        rest = rest[end..].strip_prefix('\n').unwrap_or(&rest[end..]);
+    }
+    out.push_str(rest);
+    out
 }
