@@ -79,7 +79,7 @@ fn cold_migrate(c: &mut Criterion, rt: &Runtime, server: &Server) {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
                 server
-                    .admin("DROP DATABASE IF EXISTS bench_cold; CREATE DATABASE bench_cold")
+                    .admin("DROP DATABASE IF EXISTS bench_cold WITH (FORCE); CREATE DATABASE bench_cold")
                     .await;
                 let client = server.connect("bench_cold").await;
                 let start = Instant::now();
@@ -95,7 +95,7 @@ fn cold_migrate(c: &mut Criterion, rt: &Runtime, server: &Server) {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
                 server
-                    .admin("DROP DATABASE IF EXISTS bench_cold; CREATE DATABASE bench_cold")
+                    .admin("DROP DATABASE IF EXISTS bench_cold WITH (FORCE); CREATE DATABASE bench_cold")
                     .await;
                 let start = Instant::now();
                 let status = Command::new("psql")
@@ -127,7 +127,7 @@ fn cold_migrate(c: &mut Criterion, rt: &Runtime, server: &Server) {
 fn at_head(c: &mut Criterion, rt: &Runtime, server: &Server) {
     let client = rt.block_on(async {
         server
-            .admin("DROP DATABASE IF EXISTS bench_head; CREATE DATABASE bench_head")
+            .admin("DROP DATABASE IF EXISTS bench_head WITH (FORCE); CREATE DATABASE bench_head")
             .await;
         let client = server.connect("bench_head").await;
         lcfs_db::migrate(&client).await.expect("migrates");
@@ -146,7 +146,9 @@ fn test_database(c: &mut Criterion, rt: &Runtime, server: &Server) {
         b.to_async(rt).iter_custom(|iters| async move {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
-                server.admin("DROP DATABASE IF EXISTS bench_clone").await;
+                server
+                    .admin("DROP DATABASE IF EXISTS bench_clone WITH (FORCE)")
+                    .await;
                 let start = Instant::now();
                 server
                     .admin("CREATE DATABASE bench_clone TEMPLATE bench_head STRATEGY FILE_COPY")
@@ -160,7 +162,9 @@ fn test_database(c: &mut Criterion, rt: &Runtime, server: &Server) {
         b.to_async(rt).iter_custom(|iters| async move {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
-                server.admin("DROP DATABASE IF EXISTS bench_clone").await;
+                server
+                    .admin("DROP DATABASE IF EXISTS bench_clone WITH (FORCE)")
+                    .await;
                 let start = Instant::now();
                 server.admin("CREATE DATABASE bench_clone").await;
                 lcfs_db::migrate(&server.connect("bench_clone").await)
@@ -185,7 +189,7 @@ fn benches(c: &mut Criterion) {
     ));
     test_database(c, &rt, &server);
     rt.block_on(server.admin(
-        "DROP DATABASE IF EXISTS bench_cold; DROP DATABASE IF EXISTS bench_clone; DROP DATABASE IF EXISTS bench_head",
+        "DROP DATABASE IF EXISTS bench_cold WITH (FORCE); DROP DATABASE IF EXISTS bench_clone; DROP DATABASE IF EXISTS bench_head",
     ));
 }
 

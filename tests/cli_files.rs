@@ -131,3 +131,36 @@ async fn reset_seeds_dev_data_with_balances_from_the_ledger(db: TestDatabase) {
         assert!(line.contains("missing 0    differ 0"), "{line}\n{report}");
     }
 }
+
+#[test]
+fn erd_draws_every_table_and_docs_regenerates_the_committed_files() {
+    let schema = lcfs_db::schema::schema();
+    let mermaid = common::cli::stdout(&ok(lcfs_db("postgres://unused", &["erd"])));
+    for table in schema.tables {
+        assert!(
+            mermaid.contains(&format!("    {} {{", table.name)),
+            "{} is drawn",
+            table.name
+        );
+    }
+    let drawio = common::cli::stdout(&ok(lcfs_db(
+        "postgres://unused",
+        &["erd", "--format", "drawio"],
+    )));
+    assert!(drawio.starts_with("<mxfile"));
+    let wrong = lcfs_db("postgres://unused", &["erd", "--domain", "nope"]);
+    assert!(!wrong.status.success() && stderr(&wrong).contains("organizations_and_users"));
+
+    let dir = temp_dir("docs");
+    let written = common::cli::stdout(&ok(lcfs_db(
+        "postgres://unused",
+        &["docs", "--docs-dir", dir.to_str().unwrap()],
+    )));
+    assert!(written.contains("schema.md"));
+    let committed = common::cli::checkout().join("docs/schema.md");
+    assert_eq!(
+        fs::read_to_string(dir.join("schema.md")).unwrap(),
+        fs::read_to_string(committed).unwrap()
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}

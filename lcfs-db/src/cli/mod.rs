@@ -3,6 +3,7 @@
 mod config;
 mod confirm;
 mod connect;
+mod erd;
 mod generate;
 mod inspect;
 mod revision;
@@ -65,6 +66,20 @@ enum Command {
         #[arg(long, value_name = "DIR", env = "LCFS_DB_SEEDS_DIR")]
         seeds_dir: Option<PathBuf>,
     },
+    /// Draw the schema: every table, column and foreign key, grouped by domain.
+    Erd {
+        #[arg(long, value_enum, default_value = "mermaid")]
+        format: ErdFormat,
+        /// Only this domain's page (the migration name, e.g. `organizations_and_users`).
+        #[arg(long)]
+        domain: Option<String>,
+    },
+    /// Regenerate docs/erd/ and docs/schema.md from the schema model.
+    Docs {
+        /// Where the docs live (default: this checkout's `docs/`).
+        #[arg(long, value_name = "DIR")]
+        docs_dir: Option<PathBuf>,
+    },
     /// Downgrade to base, upgrade to head, then seed the dev set.
     Reset {
         #[arg(long)]
@@ -79,6 +94,13 @@ enum Command {
 enum Direction {
     Upgrade,
     Downgrade,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ErdFormat {
+    Mermaid,
+    Dot,
+    Drawio,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -123,6 +145,8 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         Command::Seed { set, seeds_dir } => {
             seed::seed(url, set, &or_checkout(seeds_dir, "seeds")).await
         }
+        Command::Erd { format, domain } => erd::print(format, domain.as_deref()),
+        Command::Docs { docs_dir } => erd::write(&or_checkout(docs_dir, "docs")),
         Command::Reset { yes, seeds_dir } => {
             seed::reset(url, yes, &or_checkout(seeds_dir, "seeds")).await
         }
