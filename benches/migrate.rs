@@ -53,12 +53,12 @@ impl Server {
         client
     }
 
+    /// Runs each `;`-separated statement on its own: DROP and CREATE DATABASE refuse a batch.
     async fn admin(&self, sql: &str) {
-        self.connect("postgres")
-            .await
-            .batch_execute(sql)
-            .await
-            .expect(sql);
+        let admin = self.connect("postgres").await;
+        for statement in sql.split(';').filter(|s| !s.trim().is_empty()) {
+            admin.batch_execute(statement).await.expect(statement);
+        }
     }
 }
 
