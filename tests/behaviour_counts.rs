@@ -74,33 +74,10 @@ async fn counters(db: &Client) -> (Counts, Counts, Counts) {
     )
 }
 
-fn counts<const N: usize>(pairs: [(&str, i64); N]) -> Counts {
-    pairs.map(|(kind, n)| (kind.to_owned(), n)).into()
-}
-
 #[lcfs_db::test]
 async fn counters_follow_writes_to_the_tables_they_count(db: TestDatabase) {
     // A fresh database: always 3 and 5 rows of zeros, and no Draft fuel-code row.
-    let (in_progress, for_review, drafts) = counters(&db).await;
-    assert_eq!(
-        in_progress,
-        counts([
-            ("admin_adjustments", 0),
-            ("initiative_agreements", 0),
-            ("transfers", 0)
-        ])
-    );
-    assert_eq!(
-        for_review,
-        counts([
-            ("admin_adjustments", 0),
-            ("compliance_reports", 0),
-            ("fuel_codes", 0),
-            ("initiative_agreements", 0),
-            ("transfers", 0),
-        ])
-    );
-    assert!(drafts.is_empty());
+    assert_eq!(counters(&db).await, expected([0; 3], [0; 5], None));
 
     insert(
         &db,
@@ -134,59 +111,89 @@ async fn counters_follow_writes_to_the_tables_they_count(db: TestDatabase) {
         .collect();
     insert(&db, &codes).await;
 
-    let (in_progress, for_review, drafts) = counters(&db).await;
-    // In progress: transfers 4 and 5; agreements 1, 2, 2; adjustments 1, 1, 2.
-    assert_eq!(
-        in_progress,
-        counts([
-            ("admin_adjustments", 3),
-            ("initiative_agreements", 3),
-            ("transfers", 2)
-        ])
-    );
-    // For the director: transfer 5; agreements 2, 2; adjustment 2; fuel codes 4, 4, 4.
-    assert_eq!(
-        for_review,
-        counts([
-            ("admin_adjustments", 1),
-            ("compliance_reports", 0),
-            ("fuel_codes", 3),
-            ("initiative_agreements", 2),
-            ("transfers", 1),
-        ])
-    );
+    // In progress: adjustments 1, 1, 2; agreements 1, 2, 2; transfers 4 and 5. For the
+    // director: adjustment 2; no report; fuel codes 4, 4, 4; agreements 2, 2; transfer 5.
     // Draft fuel codes 1 and 2.
-    assert_eq!(drafts, counts([("Draft", 2)]));
+    assert_eq!(
+        counters(&db).await,
+        expected([3, 3, 2], [1, 0, 3, 2, 1], Some(2))
+    );
 
-    // Each watched table refreshes its counters.
-    db.batch_execute(
-        "UPDATE transfer SET current_status_id = 6 WHERE transfer_id = 5;
-         UPDATE initiative_agreement SET current_status_id = 3 WHERE current_status_id = 2;
-         DELETE FROM admin_adjustment WHERE current_status_id = 2;
-         UPDATE fuel_code SET fuel_status_id = 2 WHERE fuel_status_id IN (1, 4);",
+    // Each watched table refreshes its counters by itself: checked after every statement, so
+    // that a later refresh cannot hide a missing trigger.
+    let steps = [
+        // Transfer 5 recorded: transfer 4 alone in progress, none for the director.
+        (
+            "UPDATE transfer SET current_status_id = 6 WHERE transfer_id = 5",
+            [3, 3, 1],
+            [1, 0, 3, 2, 0],
+            Some(2),
+        ),
+        // Recommended agreements approved: agreement 1 (Draft) alone in progress.
+        (
+            "UPDATE initiative_agreement SET current_status_id = 3 WHERE current_status_id = 2",
+            [3, 1, 1],
+            [1, 0, 3, 0, 0],
+            Some(2),
+        ),
+        // The recommended adjustment deleted: adjustments 1 and 2 (both Draft) in progress.
+        (
+            "DELETE FROM admin_adjustment WHERE current_status_id = 2",
+            [2, 1, 1],
+            [0, 0, 3, 0, 0],
+            Some(2),
+        ),
+        // Draft and recommended fuel codes approved: grouped, so no Draft row, not a zero.
+        (
+            "UPDATE fuel_code SET fuel_status_id = 2 WHERE fuel_status_id IN (1, 4)",
+            [2, 1, 1],
+            [0, 0, 0, 0, 0],
+            None,
+        ),
+    ];
+    for (statement, in_progress, for_review, drafts) in steps {
+        db.batch_execute(statement).await.unwrap();
+        assert_eq!(
+            counters(&db).await,
+            expected(in_progress, for_review, drafts),
+            "after {statement}"
+        );
+    }
+}
+
+/// The three counters from `[admin_adjustments, initiative_agreements, transfers]` in
+/// progress, `[admin_adjustments, compliance_reports, fuel_codes, initiative_agreements,
+/// transfers]` for review, and the Draft fuel-code count if it has a row.
+fn expected(
+    in_progress: [i64; 3],
+    for_review: [i64; 5],
+    drafts: Option<i64>,
+) -> (Counts, Counts, Counts) {
+    let named = |names: &[&str], values: &[i64]| -> Counts {
+        names
+            .iter()
+            .map(|n| n.to_string())
+            .zip(values.iter().copied())
+            .collect()
+    };
+    (
+        named(
+            &["admin_adjustments", "initiative_agreements", "transfers"],
+            &in_progress,
+        ),
+        named(
+            &[
+                "admin_adjustments",
+                "compliance_reports",
+                "fuel_codes",
+                "initiative_agreements",
+                "transfers",
+            ],
+            &for_review,
+        ),
+        drafts
+            .map(|n| ("Draft".to_owned(), n))
+            .into_iter()
+            .collect(),
     )
-    .await
-    .unwrap();
-    let (in_progress, for_review, drafts) = counters(&db).await;
-    // Transfer 4; agreement 1; adjustments 1, 1.
-    assert_eq!(
-        in_progress,
-        counts([
-            ("admin_adjustments", 2),
-            ("initiative_agreements", 1),
-            ("transfers", 1)
-        ])
-    );
-    assert_eq!(
-        for_review,
-        counts([
-            ("admin_adjustments", 0),
-            ("compliance_reports", 0),
-            ("fuel_codes", 0),
-            ("initiative_agreements", 0),
-            ("transfers", 0),
-        ])
-    );
-    // Grouped: no Draft code left means no row, not a zero.
-    assert!(drafts.is_empty());
 }

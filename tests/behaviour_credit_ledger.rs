@@ -577,8 +577,15 @@ async fn a_recorded_transfer_to_oneself_fails_the_write(db: TestDatabase) {
     let error = try_insert(&db, &[transfer(50, 203, 203, 5, 6)])
         .await
         .unwrap_err();
-    let message = format!("{:?}", error.as_db_error().unwrap());
-    assert!(message.contains("mv_credit_ledger"), "{message}");
+    let error = error.as_db_error().expect("a database error");
+    assert_eq!(
+        (error.code(), error.constraint()),
+        (
+            &tokio_postgres::error::SqlState::UNIQUE_VIOLATION,
+            Some("mv_credit_ledger_tx_org_idx")
+        ),
+        "{error:?}"
+    );
     let left: Vec<i64> =
         common::probe::column(&db, "SELECT count(*) FROM transfer WHERE transfer_id = 50").await;
     assert_eq!(left, [0]);
