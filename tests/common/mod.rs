@@ -8,6 +8,7 @@ pub mod fixtures;
 pub mod insert;
 pub mod probe;
 pub mod reference;
+pub mod require;
 
 use lcfs_db::testing::TestDatabase;
 

@@ -5,6 +5,8 @@
 //! names ([`names`]) and becomes the generated files ([`emit`]). Any problem is a [`BuildError`]
 //! pointing at the file, line and column it is about.
 
+#[path = "../directive.rs"]
+mod directive;
 mod discover;
 mod emit;
 mod error;
@@ -29,8 +31,8 @@ use error::BuildError;
 use model::Model;
 use source::SourceFile;
 
-/// The first line of an up file that runs outside a transaction, statement by statement.
-const NO_TRANSACTION: &str = "-- lcfs-db: no-transaction";
+/// The header directive of an up file that runs outside a transaction, statement by statement.
+const NO_TRANSACTION: &str = "no-transaction";
 
 /// What one run produces: the generated files, and every file it read.
 pub struct Generated {
@@ -68,7 +70,7 @@ pub fn generate(root: &Path, migrations_dir: &str) -> Result<Generated, BuildErr
         for statement in &split::split(&down)? {
             parse::parse(&down, statement)?;
         }
-        let transactional = up.text.lines().next().map(str::trim_end) != Some(NO_TRANSACTION);
+        let transactional = directive::header_directive(&up.text, NO_TRANSACTION).is_none();
         embedded.push(Embedded {
             version: migration.version,
             name: migration.name.clone(),

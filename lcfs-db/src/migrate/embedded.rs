@@ -1,7 +1,12 @@
 //! The migrations embedded at build time from `migrations/`.
 
-/// The first line of an up file that runs outside a transaction.
+use crate::directive;
+
+/// The header line of an up file that runs outside a transaction.
 pub const NO_TRANSACTION_MARKER: &str = "-- lcfs-db: no-transaction";
+
+/// The directive of [`NO_TRANSACTION_MARKER`].
+pub(crate) const NO_TRANSACTION: &str = "no-transaction";
 
 /// One version: its up SQL, its down SQL, and whether it runs inside a transaction.
 #[derive(Debug, Clone)]
@@ -38,7 +43,7 @@ impl Migration {
     }
 
     /// A migration written by hand, for sets that are not the embedded one (tests of failing or
-    /// edited migrations, applications with their own SQL). As in a file, a first line of
+    /// edited migrations, applications with their own SQL). As in a file, a header line of
     /// [`NO_TRANSACTION_MARKER`] makes it run outside a transaction, statement by statement.
     ///
     /// # Panics
@@ -54,7 +59,7 @@ impl Migration {
             !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
             "migration name must be ASCII letters, digits and `_`, got {name:?}"
         );
-        let transactional = up.lines().next().map(str::trim_end) != Some(NO_TRANSACTION_MARKER);
+        let transactional = directive::header_directive(up, NO_TRANSACTION).is_none();
         Migration::embedded(version, name, up, down, transactional, &[])
     }
 
@@ -75,7 +80,7 @@ impl Migration {
         self.down
     }
 
-    /// False when the up file starts with `-- lcfs-db: no-transaction`.
+    /// False when the up file's header holds `-- lcfs-db: no-transaction`.
     pub fn is_transactional(&self) -> bool {
         self.transactional
     }

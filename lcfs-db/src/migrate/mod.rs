@@ -5,7 +5,7 @@
 //! anything is applied, the applied versions are checked against the set: an edited
 //! ([`ErrorKind::Divergent`](crate::ErrorKind::Divergent)) or unknown
 //! ([`ErrorKind::Missing`](crate::ErrorKind::Missing)) one stops the run. Each migration runs
-//! in its own transaction together with its history row; one whose up file starts with
+//! in its own transaction together with its history row; one whose up file's header holds
 //! [`NO_TRANSACTION_MARKER`] runs statement by statement, then its row is written.
 //!
 //! The client must not be inside a transaction of its own: runs begin and commit their own.
