@@ -151,12 +151,12 @@ impl fmt::Display for Error {
 }
 
 /// The cause and its own causes: tokio-postgres's and I/O errors leave theirs out of their
-/// message (`error connecting to server`), ours print theirs.
+/// message (`error connecting to server`); ours (`Error`, `RowError`) print those worth printing.
 fn write_causes(f: &mut fmt::Formatter<'_>, cause: &(dyn StdError + 'static)) -> fmt::Result {
     let mut cause = Some(cause);
     while let Some(error) = cause {
         write!(f, ": {error}")?;
-        cause = match error.is::<Error>() {
+        cause = match error.is::<Error>() || error.is::<crate::RowError>() {
             true => None,
             false => error.source(),
         };
