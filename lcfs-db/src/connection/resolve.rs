@@ -16,7 +16,7 @@ const DEFAULT_DBNAME: &str = "lcfs";
 
 /// Moves LCFS's default address (`host:port`), still counting as nothing configured: how tests
 /// put "the default server" where they want it.
-pub(super) const DEFAULT_ADDRESS: &str = "LCFS_DB_DEFAULT_ADDRESS";
+const DEFAULT_ADDRESS: &str = "LCFS_DB_DEFAULT_ADDRESS";
 
 pub(super) struct Resolver<'a> {
     env: &'a dyn Fn(&str) -> Option<String>,
