@@ -4,11 +4,13 @@
 //! process, is killed when the process dies however it dies, and is removed on drop; the
 //! folders of dead processes are removed when the next one starts. [`Cluster::persistent`]
 //! keeps its data in a folder of your choice, is reused while running, keeps running when
-//! dropped and stops on [`Cluster::stop`]. Either listens on a unix socket only, superuser
+//! dropped and stops on [`Cluster::stop`]; [`Cluster::keep`] turns the first into the second,
+//! to inspect what a failed test left. Either listens on a unix socket only, superuser
 //! `postgres` with trust authentication; a root process runs the server as user `postgres`.
 
 mod account;
 mod binaries;
+mod keep;
 mod leftovers;
 mod postmaster;
 mod process;
@@ -23,6 +25,7 @@ use std::time::Duration;
 use tokio_postgres::Config;
 
 pub use binaries::ServerBinaries;
+pub use keep::KEPT_PREFIX;
 pub use url::{connection_url, display_url};
 
 use crate::Error;

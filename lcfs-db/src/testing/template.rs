@@ -34,10 +34,10 @@ pub(crate) fn set_hash(set: &[Migration]) -> u64 {
 /// The name of the template at the head of `set`, built if this is the first use on the server.
 pub(crate) async fn template_for(
     server: &'static Server,
-    set: Vec<Migration>,
+    set: &[Migration],
 ) -> Result<String, Error> {
     static BUILT: Mutex<Option<HashMap<u64, Arc<OnceCell<String>>>>> = Mutex::new(None);
-    let hash = set_hash(&set);
+    let hash = set_hash(set);
     let cell = BUILT
         .lock()
         .unwrap_or_else(|poison| poison.into_inner())
@@ -46,7 +46,7 @@ pub(crate) async fn template_for(
         .or_default()
         .clone();
     let name = cell
-        .get_or_try_init(|| on_harness(ensure_template(server, hash, set)))
+        .get_or_try_init(|| on_harness(ensure_template(server, hash, set.to_vec())))
         .await?;
     Ok(name.clone())
 }
