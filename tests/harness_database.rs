@@ -147,3 +147,14 @@ async fn databases_are_cloned_from_one_template_and_dropped_after() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
+
+#[tokio::test]
+async fn remove_drops_the_database_before_returning() {
+    let db = TestDatabase::empty().await.unwrap();
+    let name = db.name().to_owned();
+    let witness = TestDatabase::empty().await.unwrap();
+    db.remove().await.unwrap();
+    let sql = "SELECT count(*) FROM pg_database WHERE datname = $1";
+    let left: i64 = witness.query_one(sql, &[&name]).await.unwrap().get(0);
+    assert_eq!(left, 0);
+}

@@ -6,7 +6,10 @@ use std::ops::Deref;
 use tokio_postgres::{Client, Config, NoTls};
 
 use super::TestDatabaseBuilder;
+use super::drops::drop_database;
 use super::kept::finish;
+use super::runtime::on_harness;
+use super::server::Server;
 use crate::{Error, Migration};
 
 /// A fresh database of its own for one test, with a connection to it.
@@ -80,6 +83,15 @@ impl TestDatabase {
             .map_err(|e| Error::postgres(format!("connecting to {}", self.name), e))?;
         tokio::spawn(connection);
         Ok(client)
+    }
+
+    /// Drops the database now and waits until it is gone, rather than in the background when
+    /// the value is dropped: for a test that counts databases, or a benchmark that must not
+    /// time a clone beside a drop.
+    pub async fn remove(mut self) -> Result<(), Error> {
+        self.drop_decides = false;
+        let name = self.name.clone();
+        on_harness(async move { drop_database(&Server::get().await?.admin, &name).await }).await
     }
 
     /// Hands the fate of the database to the caller, who must call [`finish`] with the name,

@@ -7,6 +7,7 @@ use std::time::Instant;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 use tokio_postgres::Client;
 
+use super::exit::stopping_cluster;
 use super::owner::dead_processes_databases;
 use super::runtime::{say, spawn_on_harness};
 use super::server::Server;
@@ -85,7 +86,7 @@ async fn work(mut jobs: UnboundedReceiver<Job>) {
             Err(error) => Err(Error::new(error.kind(), error.to_string())),
         };
         if let Err(error) = outcome {
-            say(&format!("could not remove test databases: {error}"));
+            report(format!("could not remove test databases: {error}"));
         }
         done();
     }
@@ -97,10 +98,22 @@ async fn run(session: &Client, job: Job) -> Result<(), Error> {
         Job::SweepDeadProcesses => dead_processes_databases(session).await?,
     };
     for name in names {
-        let drop = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-        if let Err(error) = execute(session, &drop).await {
-            say(&format!("could not drop the test database {name}: {error}"));
+        if let Err(error) = drop_database(session, &name).await {
+            report(format!("could not drop the test database {name}: {error}"));
         }
     }
     Ok(())
+}
+
+/// Says what failed, unless the private cluster is being stopped under the job.
+fn report(message: String) {
+    if !stopping_cluster() {
+        say(&message);
+    }
+}
+
+/// Drops `name` through `session` now, ending the connections it still has.
+pub(crate) async fn drop_database(session: &Client, name: &str) -> Result<(), Error> {
+    let drop = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    execute(session, &drop).await
 }

@@ -3,6 +3,7 @@
 //! stopped, or, when a test failed, kept running, with how to reach and remove it printed.
 
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use super::drops::{drop_later, flush};
@@ -14,6 +15,14 @@ use crate::cluster::Cluster;
 
 /// How long exit waits for background drops before leaving them to the next process's sweep.
 const DRAIN_DEADLINE: Duration = Duration::from_secs(30);
+
+static STOPPING_CLUSTER: AtomicBool = AtomicBool::new(false);
+
+/// Whether the private cluster is going away with everything in it: background work failing
+/// now is no news.
+pub(crate) fn stopping_cluster() -> bool {
+    STOPPING_CLUSTER.load(Ordering::Relaxed)
+}
 
 /// Installs the exit handler, once.
 pub(crate) fn register() {
@@ -32,6 +41,7 @@ extern "C" fn at_exit() {
     match (cluster, kept.is_empty()) {
         // Everything in the private cluster goes with it.
         (Some(cluster), true) => {
+            STOPPING_CLUSTER.store(true, Ordering::Relaxed);
             let _ = cluster.stop();
         }
         (Some(cluster), false) => {

@@ -30,7 +30,8 @@
 //! `lcfs-db-kept-…`; the exit prints a `psql` command per kept database and the command that
 //! stops and removes the cluster. A killed process takes its private cluster along.
 //!
-//! **Processes sharing a server** tell each other's databases apart: they are named
+//! **Processes sharing a server** (give them the same database in `TEST_DATABASE_URL`, where
+//! their template locks meet) tell each other's databases apart: they are named
 //! `lcfs_test_<token>_<n>` after their process, which holds an advisory lock on its token while
 //! it runs. A process starting on an external server drops the databases of processes whose
 //! lock is gone, except kept ones; templates no process uses are dropped after a build.

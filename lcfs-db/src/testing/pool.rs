@@ -52,40 +52,39 @@ pub(crate) fn take(template: &str) -> Option<FreshDatabase> {
 
 /// Fills the pool of `template` to [`size`] and waits until it is full.
 pub(crate) async fn warm_up(template: &str) -> Result<(), Error> {
-    loop {
-        let mut changed = pin!(CHANGED.notified());
-        changed.as_mut().enable();
-        {
-            let mut pools = pools();
-            let pool = pools.by_template.entry(template.to_owned()).or_default();
-            pool.wanted = size();
-            if let Some(failure) = &pool.failure {
-                return Err(Error::new(ErrorKind::Database, failure.clone()));
-            }
-            if pool.ready.len() >= pool.wanted || pools.closed {
-                return Ok(());
-            }
-            start_filling(&mut pools);
+    wait_until(|pools| {
+        let pool = pools.by_template.entry(template.to_owned()).or_default();
+        pool.wanted = size();
+        if let Some(failure) = &pool.failure {
+            return Some(Err(Error::new(ErrorKind::Database, failure.clone())));
         }
-        changed.await;
-    }
+        let full = pool.ready.len() >= pool.wanted || pools.closed;
+        start_filling(pools);
+        full.then_some(Ok(()))
+    })
+    .await
 }
 
 /// Stops refilling and returns the names of the ready clones once no clone is under way.
 pub(crate) async fn close() -> Vec<String> {
+    wait_until(|pools| {
+        pools.closed = true;
+        let ready = pools
+            .by_template
+            .values_mut()
+            .flat_map(|p| p.ready.drain(..));
+        (!pools.filling).then(|| ready.map(|fresh| fresh.name).collect())
+    })
+    .await
+}
+
+/// Checks `done` under the lock each time the pools change, until it gives a value.
+async fn wait_until<T>(mut done: impl FnMut(&mut Pools) -> Option<T>) -> T {
     loop {
         let mut changed = pin!(CHANGED.notified());
         changed.as_mut().enable();
-        {
-            let mut pools = pools();
-            pools.closed = true;
-            if !pools.filling {
-                let ready = pools
-                    .by_template
-                    .values_mut()
-                    .flat_map(|p| p.ready.drain(..));
-                return ready.map(|fresh| fresh.name).collect();
-            }
+        if let Some(value) = done(&mut pools()) {
+            return value;
         }
         changed.await;
     }
