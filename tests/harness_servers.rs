@@ -254,6 +254,7 @@ async fn a_failed_test_keeps_the_private_cluster_running() {
         .find(|line| line.starts_with("kill "))
         .unwrap_or_else(|| panic!("a command that stops the cluster: {stderr}"));
     let kept_folder = socket_folder(kept_url);
+    let _stop_even_if_this_test_fails = Stop(stop.to_owned(), kept_folder.clone());
     assert!(kept_folder.contains("/lcfs-db-kept-"), "{kept_url}");
     assert!(
         !Path::new(&socket_folder(&url)).exists(),
@@ -282,5 +283,16 @@ async fn a_failed_test_keeps_the_private_cluster_running() {
     while kept.query_one("SELECT 1", &[]).await.is_ok() {
         assert!(Instant::now() < deadline, "{stop} stops the server");
         tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Runs a cluster's stop command when dropped, unless its folder is gone.
+struct Stop(String, String);
+
+impl Drop for Stop {
+    fn drop(&mut self) {
+        if Path::new(&self.1).exists() {
+            let _ = Command::new("sh").args(["-c", &self.0]).status();
+        }
     }
 }

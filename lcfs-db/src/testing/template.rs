@@ -9,7 +9,7 @@
 //! never cloned.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use tokio::sync::OnceCell;
 use tokio_postgres::{Client, NoTls};
@@ -22,8 +22,17 @@ use crate::{Error, Migration, Migrator};
 const PREFIX: &str = "lcfs_template_";
 const BUILDING: &str = "_building";
 
-/// Identifies a migration set by what the history table records of it.
-pub(crate) fn set_hash(set: &[Migration]) -> u64 {
+/// Identifies a migration set by what the history table records of it; the embedded set's,
+/// asked for by every test, is computed once.
+fn set_hash(set: &[Migration]) -> u64 {
+    static EMBEDDED: OnceLock<u64> = OnceLock::new();
+    match std::ptr::eq(set, crate::migrations()) {
+        true => *EMBEDDED.get_or_init(|| hash_of(set)),
+        false => hash_of(set),
+    }
+}
+
+fn hash_of(set: &[Migration]) -> u64 {
     let identity: String = set
         .iter()
         .map(|m| format!("{}:{}:{}\n", m.version(), m.name(), m.checksum()))
