@@ -90,7 +90,7 @@ fn test_database(c: &mut Criterion, rt: &Runtime) {
     // Each iteration waits off the clock for the pool to refill (a clone, ~30 ms): keep the
     // measured time, which sets the iteration count, short.
     group
-        .sample_size(30)
+        .sample_size(50)
         .sampling_mode(SamplingMode::Flat)
         .warm_up_time(Duration::from_millis(20))
         .measurement_time(Duration::from_millis(100));
