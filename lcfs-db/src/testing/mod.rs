@@ -22,6 +22,8 @@
 //! takes one without waiting for `CREATE DATABASE`. A pool grows with demand up to the number of
 //! tests libtest runs at once (`--test-threads`, `RUST_TEST_THREADS`, else the cores), or to
 //! `LCFS_DB_TEST_POOL` (`0` turns pools off); when it is empty, the test clones on demand.
+//! [`TestDatabaseBuilder::warm_up`] fills a pool ahead of time, and
+//! [`TestDatabaseBuilder::on_demand`] skips it.
 //!
 //! **After the test**, a passing test's database is dropped in the background; at exit the
 //! process drops its pools' clones and waits for queued drops (30 s at most). A failed test's
