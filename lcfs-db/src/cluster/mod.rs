@@ -4,12 +4,14 @@
 //! process, is killed when the process dies however it dies, and is removed on drop; the
 //! folders of dead processes are removed when the next one starts. [`Cluster::persistent`]
 //! keeps its data in a folder of your choice, is reused while running, keeps running when
-//! dropped and stops on [`Cluster::stop`]. Either listens on a unix socket only, superuser
+//! dropped and stops on [`Cluster::stop`]; [`Cluster::keep`] turns the first into the second,
+//! to inspect what a failed test left. Either listens on a unix socket only, superuser
 //! `postgres` with trust authentication (a throwaway one may add TCP with passwords, see
 //! [`ClusterOptions`]); a root process runs the server as user `postgres`.
 
 mod account;
 mod binaries;
+mod keep;
 mod leftovers;
 mod options;
 mod postmaster;
@@ -26,6 +28,7 @@ use tokio_postgres::Config;
 
 pub use crate::connection::{connection_url, display_url};
 pub use binaries::ServerBinaries;
+pub use keep::KEPT_PREFIX;
 pub use options::ClusterOptions;
 
 use crate::Error;
