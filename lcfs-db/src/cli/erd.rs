@@ -31,8 +31,11 @@ pub fn print(format: ErdFormat, domain: Option<&str>) -> Result<(), String> {
 }
 
 pub fn write(dir: &Path) -> Result<(), String> {
-    let changed =
-        erd::write_docs(schema(), dir).map_err(|e| format!("writing {}: {e}", dir.display()))?;
+    let changed = erd::write_docs(schema(), dir).map_err(|e| match e.kind() {
+        // Graphviz missing: nothing was generated, so nothing was written.
+        std::io::ErrorKind::NotFound => format!("{e}; {} was left as it was", dir.display()),
+        _ => format!("writing {}: {e}", dir.display()),
+    })?;
     for path in &changed {
         println!("wrote {}", path.display());
     }
