@@ -99,6 +99,7 @@ impl Error {
         Error::new(kind, context.to_string()).with_source(error)
     }
 
+    /// What went wrong, broadly; match on it rather than on the message.
     pub fn kind(&self) -> ErrorKind {
         self.0.kind
     }

@@ -1,7 +1,7 @@
 //! `status` and `history`: where the database stands, read-only.
 
 use lcfs_db::Migrator;
-use lcfs_db::migrate::{Status, VersionState};
+use lcfs_db::{Status, VersionState};
 
 use super::connect::{Missing, connect};
 

@@ -67,6 +67,7 @@ impl Migration {
         Migration::embedded(version, name, up, down, transactional, &[])
     }
 
+    /// The version number, e.g. 4 for `V004__credit_ledger_and_transfers.sql`.
     pub fn version(&self) -> i32 {
         self.version
     }
@@ -76,10 +77,12 @@ impl Migration {
         self.name
     }
 
+    /// The up file's SQL as written.
     pub fn up_sql(&self) -> &'static str {
         self.up
     }
 
+    /// The down file's SQL as written.
     pub fn down_sql(&self) -> &'static str {
         self.down
     }

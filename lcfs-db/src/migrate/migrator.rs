@@ -75,6 +75,7 @@ impl Migrator {
         self
     }
 
+    /// The migration set, in version order.
     pub fn migrations(&self) -> &[Migration] {
         &self.set
     }

@@ -45,6 +45,7 @@ impl TestDatabaseBuilder {
         self
     }
 
+    /// Creates the database on the harness's server and connects to it.
     pub async fn create(self) -> Result<TestDatabase, Error> {
         let server = Server::get().await?;
         let name = unique_name(self.label.as_deref());

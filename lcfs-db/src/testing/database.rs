@@ -41,10 +41,12 @@ impl TestDatabase {
         TestDatabase::builder().empty().create().await
     }
 
+    /// Options: the migration set, an empty database, a label in the name.
     pub fn builder() -> TestDatabaseBuilder {
         TestDatabaseBuilder::new()
     }
 
+    /// The database's name on the server, e.g. `lcfs_test_…`.
     pub fn name(&self) -> &str {
         &self.name
     }
@@ -54,10 +56,12 @@ impl TestDatabase {
         &self.url
     }
 
+    /// The connection settings of [`TestDatabase::url`].
     pub fn config(&self) -> &Config {
         &self.config
     }
 
+    /// The connection the database derefs to.
     pub fn client(&self) -> &Client {
         &self.client
     }

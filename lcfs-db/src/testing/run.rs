@@ -9,6 +9,7 @@ use super::database::finish;
 
 /// A test's result: `()` or a `Result`, as `#[test]` functions return.
 pub trait TestOutcome {
+    /// Whether the test passed: always for `()`, `Ok` for a `Result`.
     fn passed(&self) -> bool;
 }
 

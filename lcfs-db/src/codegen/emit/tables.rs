@@ -50,9 +50,13 @@ pub fn field_type(column: &Column, names: &Names) -> String {
     }
 }
 
-/// The column's comment, then its SQL type, nullability and default.
+/// The column's comment, then its name, SQL type, nullability and default.
 fn column_doc(column: &Column) -> String {
-    let mut facts = format!("`{}`", column.sql_type.canonical());
+    let mut facts = format!(
+        "Column `{}`, `{}`",
+        column.name,
+        column.sql_type.canonical()
+    );
     if !column.nullable {
         facts.push_str(", not null");
     }

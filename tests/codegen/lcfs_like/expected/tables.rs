@@ -3,23 +3,23 @@
 #[derive(Debug, Clone, PartialEq, lcfs_db::Row)]
 #[row(table = "audit_log")]
 pub struct AuditLog {
-    /// `integer`, not null, default `nextval('audit_log_audit_log_id_seq'::regclass)`
+    /// Column `audit_log_id`, `integer`, not null, default `nextval('audit_log_audit_log_id_seq'::regclass)`
     pub audit_log_id: i32,
-    /// `text`, not null
+    /// Column `table_name`, `text`, not null
     pub table_name: String,
-    /// `text`, not null
+    /// Column `operation`, `text`, not null
     pub operation: String,
-    /// `jsonb`, not null
+    /// Column `row_id`, `jsonb`, not null
     pub row_id: serde_json::Value,
-    /// `jsonb`
+    /// Column `old_values`, `jsonb`
     pub old_values: Option<serde_json::Value>,
-    /// `jsonb`
+    /// Column `new_values`, `jsonb`
     pub new_values: Option<serde_json::Value>,
-    /// `jsonb`
+    /// Column `delta`, `jsonb`
     pub delta: Option<serde_json::Value>,
-    /// `character varying`
+    /// Column `create_user`, `character varying`
     pub create_user: Option<String>,
-    /// `timestamp with time zone`, default `now()`
+    /// Column `create_date`, `timestamp with time zone`, default `now()`
     pub create_date: Option<chrono::DateTime<chrono::Utc>>,
 }
 
@@ -27,45 +27,45 @@ pub struct AuditLog {
 #[derive(Debug, Clone, PartialEq, lcfs_db::Row)]
 #[row(table = "organization")]
 pub struct Organization {
-    /// `integer`, not null, default `nextval('organization_organization_id_seq'::regclass)`
+    /// Column `organization_id`, `integer`, not null, default `nextval('organization_organization_id_seq'::regclass)`
     pub organization_id: i32,
     /// Four-character code; unique
     ///
-    /// `character varying(4)`, not null
+    /// Column `organization_code`, `character varying(4)`, not null
     pub organization_code: String,
-    /// `character varying(500)`, not null
+    /// Column `name`, `character varying(500)`, not null
     pub name: String,
-    /// `character varying(500)`, not null
+    /// Column `operating_name`, `character varying(500)`, not null
     pub operating_name: String,
-    /// `character varying(320)`
+    /// Column `email`, `character varying(320)`
     pub email: Option<String>,
-    /// `bigint`, not null, default `'0'::bigint`
+    /// Column `total_balance`, `bigint`, not null, default `'0'::bigint`
     pub total_balance: i64,
-    /// `bigint`, not null, default `0`
+    /// Column `reserved_balance`, `bigint`, not null, default `0`
     pub reserved_balance: i64,
-    /// `boolean`, default `false`
+    /// Column `credit_market_is_seller`, `boolean`, default `false`
     pub credit_market_is_seller: Option<bool>,
-    /// `integer`, default `0`
+    /// Column `credits_to_sell`, `integer`, default `0`
     pub credits_to_sell: Option<i32>,
-    /// `boolean`, default `FALSE`
+    /// Column `display_in_credit_market`, `boolean`, default `FALSE`
     pub display_in_credit_market: Option<bool>,
-    /// `boolean`, not null, default `false`
+    /// Column `has_early_issuance`, `boolean`, not null, default `false`
     pub has_early_issuance: bool,
-    /// `integer`
+    /// Column `organization_status_id`, `integer`
     pub organization_status_id: Option<i32>,
-    /// `integer`
+    /// Column `organization_type_id`, `integer`
     pub organization_type_id: Option<i32>,
-    /// `integer`
+    /// Column `organization_address_id`, `integer`
     pub organization_address_id: Option<i32>,
-    /// `date`, not null, default `CURRENT_DATE`
+    /// Column `effective_date`, `date`, not null, default `CURRENT_DATE`
     pub effective_date: chrono::NaiveDate,
-    /// `timestamp with time zone`, default `now()`
+    /// Column `create_date`, `timestamp with time zone`, default `now()`
     pub create_date: Option<chrono::DateTime<chrono::Utc>>,
-    /// `character varying`
+    /// Column `create_user`, `character varying`
     pub create_user: Option<String>,
-    /// `character varying(2000)`
+    /// Column `records_address_text`, `character varying(2000)`
     pub records_address_text: Option<String>,
-    /// `integer`
+    /// Column `order`, `integer`
     pub order: Option<i32>,
 }
 
@@ -74,23 +74,23 @@ pub struct Organization {
 #[derive(Debug, Clone, PartialEq, lcfs_db::Row)]
 #[row(table = "organization_address")]
 pub struct OrganizationAddress {
-    /// `integer`, not null, default `nextval('organization_address_organization_address_id_seq'::regclass)`
+    /// Column `organization_address_id`, `integer`, not null, default `nextval('organization_address_organization_address_id_seq'::regclass)`
     pub organization_address_id: i32,
-    /// `character varying(500)`
+    /// Column `name`, `character varying(500)`
     pub name: Option<String>,
-    /// `character varying(500)`
+    /// Column `street_address`, `character varying(500)`
     pub street_address: Option<String>,
-    /// `character varying(100)`
+    /// Column `city`, `character varying(100)`
     pub city: Option<String>,
-    /// `character varying(50)`
+    /// Column `province_state`, `character varying(50)`
     pub province_state: Option<String>,
-    /// `character varying(100)`
+    /// Column `country`, `character varying(100)`
     pub country: Option<String>,
-    /// `character varying(10)`
+    /// Column `postalCode_zipCode`, `character varying(10)`
     pub postalCode_zipCode: Option<String>,
-    /// `text[]`, not null, default `'{}'`
+    /// Column `tags`, `text[]`, not null, default `'{}'`
     pub tags: Vec<String>,
-    /// `integer[]`
+    /// Column `location_ids`, `integer[]`
     pub location_ids: Option<Vec<i32>>,
 }
 
@@ -98,11 +98,11 @@ pub struct OrganizationAddress {
 #[derive(Debug, Clone, PartialEq, lcfs_db::Row)]
 #[row(table = "organization_status")]
 pub struct OrganizationStatus {
-    /// `integer`, not null, default `nextval('organization_status_organization_status_id_seq'::regclass)`
+    /// Column `organization_status_id`, `integer`, not null, default `nextval('organization_status_organization_status_id_seq'::regclass)`
     pub organization_status_id: i32,
-    /// `org_status_enum`, not null, default `'Unregistered'::org_status_enum`
+    /// Column `status`, `org_status_enum`, not null, default `'Unregistered'::org_status_enum`
     pub status: lcfs_db::enums::OrgStatus,
-    /// `character varying(500)`
+    /// Column `description`, `character varying(500)`
     pub description: Option<String>,
 }
 
@@ -110,15 +110,15 @@ pub struct OrganizationStatus {
 #[derive(Debug, Clone, PartialEq, lcfs_db::Row)]
 #[row(table = "organization_type")]
 pub struct OrganizationType {
-    /// `integer`, not null, default `nextval('organization_type_organization_type_id_seq'::regclass)`
+    /// Column `organization_type_id`, `integer`, not null, default `nextval('organization_type_organization_type_id_seq'::regclass)`
     pub organization_type_id: i32,
     /// Short name of the kind
     ///
-    /// `character varying(500)`, not null
+    /// Column `org_type`, `character varying(500)`, not null
     pub org_type: String,
-    /// `character varying(500)`
+    /// Column `description`, `character varying(500)`
     pub description: Option<String>,
-    /// `timestamp with time zone`, default `now()`
+    /// Column `create_date`, `timestamp with time zone`, default `now()`
     pub create_date: Option<chrono::DateTime<chrono::Utc>>,
 }
 
@@ -126,15 +126,15 @@ pub struct OrganizationType {
 #[derive(Debug, Clone, PartialEq, lcfs_db::Row)]
 #[row(table = "role")]
 pub struct Role {
-    /// `integer`, not null, default `nextval('role_role_id_seq'::regclass)`
+    /// Column `role_id`, `integer`, not null, default `nextval('role_role_id_seq'::regclass)`
     pub role_id: i32,
-    /// `role_enum`, not null
+    /// Column `name`, `role_enum`, not null
     pub name: lcfs_db::enums::Role,
-    /// `character varying(1000)`
+    /// Column `description`, `character varying(1000)`
     pub description: Option<String>,
-    /// `boolean`, default `FALSE`
+    /// Column `is_government_role`, `boolean`, default `FALSE`
     pub is_government_role: Option<bool>,
-    /// `integer`
+    /// Column `display_order`, `integer`
     pub display_order: Option<i32>,
 }
 
@@ -142,21 +142,21 @@ pub struct Role {
 #[derive(Debug, Clone, PartialEq, lcfs_db::Row)]
 #[row(table = "user_login_event")]
 pub struct UserLoginEvent {
-    /// `integer`, not null, default `nextval('user_login_event_user_login_history_id_seq'::regclass)`
+    /// Column `user_login_history_id`, `integer`, not null, default `nextval('user_login_event_user_login_history_id_seq'::regclass)`
     pub user_login_history_id: i32,
-    /// `character varying`, not null
+    /// Column `keycloak_email`, `character varying`, not null
     pub keycloak_email: String,
-    /// `character varying(150)`
+    /// Column `external_username`, `character varying(150)`
     pub external_username: Option<String>,
-    /// `character varying(150)`
+    /// Column `keycloak_user_id`, `character varying(150)`
     pub keycloak_user_id: Option<String>,
-    /// `boolean`, default `false`
+    /// Column `is_login_successful`, `boolean`, default `false`
     pub is_login_successful: Option<bool>,
-    /// `character varying(500)`
+    /// Column `login_error_message`, `character varying(500)`
     pub login_error_message: Option<String>,
-    /// `timestamp with time zone`, default `CURRENT_TIMESTAMP`
+    /// Column `create_date`, `timestamp with time zone`, default `CURRENT_TIMESTAMP`
     pub create_date: Option<chrono::DateTime<chrono::Utc>>,
-    /// `integer`
+    /// Column `user_profile_id`, `integer`
     pub user_profile_id: Option<i32>,
 }
 
@@ -164,23 +164,23 @@ pub struct UserLoginEvent {
 #[derive(Debug, Clone, PartialEq, lcfs_db::Row)]
 #[row(table = "user_profile")]
 pub struct UserProfile {
-    /// `integer`, not null, default `nextval('user_profile_user_profile_id_seq'::regclass)`
+    /// Column `user_profile_id`, `integer`, not null, default `nextval('user_profile_user_profile_id_seq'::regclass)`
     pub user_profile_id: i32,
-    /// `character varying(150)`
+    /// Column `keycloak_user_id`, `character varying(150)`
     pub keycloak_user_id: Option<String>,
-    /// `character varying(255)`
+    /// Column `keycloak_email`, `character varying(255)`
     pub keycloak_email: Option<String>,
-    /// `character varying(150)`, not null
+    /// Column `keycloak_username`, `character varying(150)`, not null
     pub keycloak_username: String,
-    /// `character varying(255)`
+    /// Column `email`, `character varying(255)`
     pub email: Option<String>,
-    /// `character varying(100)`
+    /// Column `title`, `character varying(100)`
     pub title: Option<String>,
-    /// `character varying(100)`
+    /// Column `first_name`, `character varying(100)`
     pub first_name: Option<String>,
-    /// `boolean`, not null, default `true`
+    /// Column `is_active`, `boolean`, not null, default `true`
     pub is_active: bool,
-    /// `integer`
+    /// Column `organization_id`, `integer`
     pub organization_id: Option<i32>,
 }
 
@@ -188,10 +188,10 @@ pub struct UserProfile {
 #[derive(Debug, Clone, PartialEq, lcfs_db::Row)]
 #[row(table = "user_role")]
 pub struct UserRole {
-    /// `integer`, not null, default `nextval('user_role_user_role_id_seq'::regclass)`
+    /// Column `user_role_id`, `integer`, not null, default `nextval('user_role_user_role_id_seq'::regclass)`
     pub user_role_id: i32,
-    /// `integer`
+    /// Column `user_profile_id`, `integer`
     pub user_profile_id: Option<i32>,
-    /// `integer`
+    /// Column `role_id`, `integer`
     pub role_id: Option<i32>,
 }
