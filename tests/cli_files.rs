@@ -20,7 +20,7 @@ fn generate_writes_the_next_pair_and_refuses_a_taken_version() {
     fs::write(dir.join("V001__start.sql"), "").unwrap();
     fs::write(dir.join("V001__start.down.sql"), "").unwrap();
     let dir_arg = dir.to_str().unwrap();
-    ok(lcfs_db(
+    let generated = ok(lcfs_db(
         "postgres://unused",
         &[
             "generate",
@@ -29,6 +29,11 @@ fn generate_writes_the_next_pair_and_refuses_a_taken_version() {
             dir_arg,
         ],
     ));
+    assert!(
+        stderr(&generated).contains("both files before the next build"),
+        "{}",
+        stderr(&generated)
+    );
     let up = fs::read_to_string(dir.join("V002__add_penalty_notes.sql")).unwrap();
     assert!(up.starts_with("-- V002: Add penalty notes!"));
     assert!(dir.join("V002__add_penalty_notes.down.sql").exists());

@@ -30,6 +30,10 @@ pub fn generate(dir: &Path, message: &str) -> Result<(), String> {
     create(&dir.join(format!("{stem}.down.sql")), &down)?;
     println!("{}", dir.join(format!("{stem}.sql")).display());
     println!("{}", dir.join(format!("{stem}.down.sql")).display());
+    eprintln!(
+        "V{version:03} is empty: write its statements in both files before the next build, \
+         which refuses a migration without statements (or delete both files)"
+    );
     Ok(())
 }
 
