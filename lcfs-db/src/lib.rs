@@ -36,6 +36,7 @@
 // Generated code names this crate `lcfs_db`, as it would from outside.
 extern crate self as lcfs_db;
 
+mod crud;
 mod directive;
 pub mod erd;
 mod error;
@@ -52,6 +53,7 @@ pub mod cluster;
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
 pub mod testing;
 
+pub use crud::{Insert, insert_all};
 pub use error::{Error, ErrorKind, SqlLocation};
 #[cfg(feature = "testing")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]

@@ -33,7 +33,7 @@ pub struct BuildError {
     message: String,
     location: Option<Location>,
     /// Replaces the kind's help when the advice depends on the case.
-    help: Option<String>,
+    help: Option<Box<str>>,
 }
 
 impl BuildError {
@@ -52,7 +52,7 @@ impl BuildError {
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> BuildError {
-        self.help = Some(help.into());
+        self.help = Some(help.into().into_boxed_str());
         self
     }
 

@@ -5,6 +5,8 @@
 //! names ([`names`]) and becomes the generated files ([`emit`]). Any problem is a [`BuildError`]
 //! pointing at the file, line and column it is about.
 
+// The build script's copy; in the library's own tests the crate has one too, on purpose.
+#[cfg_attr(test, allow(clippy::duplicate_mod))]
 #[path = "../directive.rs"]
 mod directive;
 mod discover;
