@@ -3,10 +3,11 @@
 use lcfs_db::Migrator;
 use lcfs_db::{Status, VersionState};
 
-use super::connect::{Missing, connect};
+use super::DatabaseArgs;
+use super::connect::Missing;
 
-pub async fn status(url: Option<&str>) -> Result<(), String> {
-    let status = load(url).await?;
+pub async fn status(database: DatabaseArgs) -> Result<(), String> {
+    let status = load(&database).await?;
     println!("current version: {}", status.current);
     println!("head:            {}", status.head);
     let pending: Vec<String> = status
@@ -48,8 +49,8 @@ pub async fn status(url: Option<&str>) -> Result<(), String> {
     }
 }
 
-pub async fn history(url: Option<&str>) -> Result<(), String> {
-    let status = load(url).await?;
+pub async fn history(database: DatabaseArgs) -> Result<(), String> {
+    let status = load(&database).await?;
     println!(
         "{:<8} {:<45} {:<34} checksum",
         "version", "name", "applied on"
@@ -69,8 +70,8 @@ pub async fn history(url: Option<&str>) -> Result<(), String> {
     Ok(())
 }
 
-async fn load(url: Option<&str>) -> Result<Status, String> {
-    let client = connect(url, Missing::Fail).await?;
+async fn load(database: &DatabaseArgs) -> Result<Status, String> {
+    let client = database.connect(Missing::Fail).await?;
     Migrator::new()
         .status(&client)
         .await

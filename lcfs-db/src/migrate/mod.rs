@@ -8,6 +8,7 @@ mod locate;
 mod lock;
 mod migrator;
 mod plan;
+mod preview;
 mod report;
 mod run;
 mod split;
