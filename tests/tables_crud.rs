@@ -184,6 +184,20 @@ async fn a_refused_insert_carries_the_servers_words(db: TestDatabase) {
         shown.contains("DETAIL: Key (organization_code)=(DUP1)"),
         "{shown}"
     );
+
+    // An application's own query converts with `?` into the same error.
+    let own = async || -> Result<(), lcfs_db::Error> {
+        client.query("SELECT * FROM no_such_table", &[]).await?;
+        Ok(())
+    };
+    let error = own().await.unwrap_err();
+    assert_eq!(error.code(), Some(&SqlState::UNDEFINED_TABLE));
+    assert!(
+        error
+            .to_string()
+            .starts_with("PostgreSQL refused: ERROR: relation \"no_such_table\" does not exist"),
+        "{error}"
+    );
 }
 
 #[lcfs_db::test]

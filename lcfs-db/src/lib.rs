@@ -21,6 +21,29 @@
 //! [`status()`] and [`downgrade()`] sit beside it; [`Migrator`] sets the target version, the
 //! history table and the lock timeout, and prints the SQL of a plan.
 //!
+//! Each table's row struct reads, updates and deletes by primary key, and its `New…` struct
+//! inserts, leaving what it does not set (`None`) to the column's default. Every value is a
+//! parameter, and each method's documentation shows the SQL it runs:
+//!
+//! ```no_run
+//! # async fn register(client: &lcfs_db::tokio_postgres::Client) -> Result<(), lcfs_db::Error> {
+//! use lcfs_db::tables::{NewOrganization, Organization};
+//!
+//! let supplier = NewOrganization {
+//!     name: Some("Example Fuels Ltd.".to_owned()),
+//!     ..NewOrganization::new("EX01".to_owned(), true)
+//! }
+//! .insert(client)
+//! .await?; // INSERT … RETURNING *: the id and defaults come back filled in
+//! let mut supplier = Organization::get(client, supplier.organization_id).await?.unwrap();
+//! supplier.email = Some("registry@example.ca".to_owned());
+//! supplier.update(client).await?;
+//! Organization::delete(client, supplier.organization_id).await?;
+//! # Ok(()) }
+//! ```
+//!
+//! `examples/supplier_registry.rs` is a small application built this way, with its tests.
+//!
 //! # Features
 //!
 //! - `cli` (default): the `lcfs-db` command line and its dependencies (clap,
