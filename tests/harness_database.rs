@@ -52,7 +52,7 @@ async fn default_database_is_at_the_head_of_the_embedded_set(db: TestDatabase) {
         !lcfs_db::migrations().is_empty(),
         "the embedded migration set is empty"
     );
-    let status = lcfs_db::migrate::status(&db).await.unwrap();
+    let status = lcfs_db::status(&db).await.unwrap();
     assert!(status.is_at_head(), "{status:?}");
     assert_eq!(
         status.current,

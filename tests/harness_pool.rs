@@ -85,7 +85,7 @@ async fn pooled_databases_are_at_head_and_each_its_own() {
     default.warm_up().await.unwrap();
     let at_head = default.create().await.unwrap();
     assert!(at_head.came_from_pool());
-    let status = lcfs_db::migrate::status(&at_head).await.unwrap();
+    let status = lcfs_db::status(&at_head).await.unwrap();
     assert!(status.is_at_head(), "{status:?}");
 }
 

@@ -101,6 +101,7 @@ impl Error {
         Error::new(kind, context.to_string()).with_source(error)
     }
 
+    /// What went wrong, broadly; match on it rather than on the message.
     pub fn kind(&self) -> ErrorKind {
         self.0.kind
     }
@@ -205,6 +206,19 @@ fn write_snippet(f: &mut fmt::Formatter<'_>, file: &str, at: &SqlLocation) -> fm
         write!(f, "\n{:width$} | ...", "")?;
     }
     Ok(())
+}
+
+/// So that `?` works on an application's own queries beside the generated methods: a refused
+/// query is [`ErrorKind::Database`] with the server's error kept whole, a lost connection
+/// [`ErrorKind::Connection`].
+impl From<tokio_postgres::Error> for Error {
+    fn from(error: tokio_postgres::Error) -> Self {
+        let context = match error.as_db_error() {
+            Some(_) => "PostgreSQL refused",
+            None => "the connection to PostgreSQL failed",
+        };
+        Error::postgres(context, error)
+    }
 }
 
 impl StdError for Error {

@@ -2,23 +2,69 @@
 //!
 //! `lcfs-db` embeds the versioned SQL under `migrations/` and the Rust types generated from
 //! it at build time: a row struct for every table ([`tables`]) and an enum for every Postgres
-//! enum type ([`enums`]). Any binary brings its database to head on start with [`migrate`]:
+//! enum type ([`enums`]). Any binary brings its database to head on start with [`migrate()`]:
 //!
 //! ```no_run
-//! # async fn start(client: &tokio_postgres::Client) -> Result<(), lcfs_db::Error> {
+//! # async fn start(client: &lcfs_db::tokio_postgres::Client) -> Result<(), lcfs_db::Error> {
+//! // Serialized across instances by an advisory lock: one applies, the others wait.
 //! let report = lcfs_db::migrate(client).await?;
-//! println!("applied {} migrations", report.applied().len());
+//! println!("at version {}", report.version_after());
+//!
+//! // Typed rows and enums, generated from the migrations.
+//! use lcfs_db::{FromRow, tables::Organization};
+//! let rows = client.query(&Organization::select_sql(), &[]).await?;
+//! let organizations: Vec<Organization> =
+//!     rows.iter().map(Organization::from_row).collect::<Result<_, _>>()?;
 //! # Ok(()) }
 //! ```
+//!
+//! [`status()`] and [`downgrade()`] sit beside it; [`Migrator`] sets the target version, the
+//! history table and the lock timeout, and prints the SQL of a plan.
+//!
+//! Each table's row struct reads, updates and deletes by primary key, and its `New…` struct
+//! inserts, leaving what it does not set (`None`) to the column's default. Every value is a
+//! parameter, and each method's documentation shows the SQL it runs:
+//!
+//! ```no_run
+//! # async fn register(client: &lcfs_db::tokio_postgres::Client) -> Result<(), lcfs_db::Error> {
+//! use lcfs_db::tables::{NewOrganization, Organization};
+//!
+//! let supplier = NewOrganization {
+//!     name: Some("Example Fuels Ltd.".to_owned()),
+//!     ..NewOrganization::new("EX01".to_owned(), true)
+//! }
+//! .insert(client)
+//! .await?; // INSERT … RETURNING *: the id and defaults come back filled in
+//! let mut supplier = Organization::get(client, supplier.organization_id).await?.unwrap();
+//! supplier.email = Some("registry@example.ca".to_owned());
+//! supplier.update(client).await?;
+//! Organization::delete(client, supplier.organization_id).await?;
+//! # Ok(()) }
+//! ```
+//!
+//! `examples/supplier_registry.rs` is a small application built this way, with its tests.
+//!
+//! # Features
+//!
+//! - `cli` (default): the `lcfs-db` command line and its dependencies (clap,
+//!   tracing-subscriber). An application that only migrates and reads rows depends on
+//!   `lcfs-db = { version = "0.1", default-features = false }`.
+//! - `testing`: the test harness, [`testing`] and `#[lcfs_db::test]`.
+//!
+//! Use the re-exported [`tokio_postgres`] and [`postgres_types`]: the generated code is built
+//! against exactly these versions.
+
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Generated code names this crate `lcfs_db`, as it would from outside.
 extern crate self as lcfs_db;
 
 pub mod connection;
+mod crud;
 mod directive;
 pub mod erd;
 mod error;
-pub mod migrate;
+mod migrate;
 pub mod pg_enum;
 pub mod row;
 pub mod schema;
@@ -28,15 +74,30 @@ mod codegen;
 
 pub mod cluster;
 #[cfg(feature = "testing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
 pub mod testing;
 
-pub use error::{Error, ErrorKind};
+pub use crud::{Insert, insert_all};
+pub use error::{Error, ErrorKind, SqlLocation};
 #[cfg(feature = "testing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
 pub use lcfs_db_macros::test;
 pub use lcfs_db_macros::{PgEnum, Row};
-pub use migrate::{Migration, MigrationReport, Migrator, migrate, migrations};
+pub use migrate::{
+    AppliedMigration, DEFAULT_HISTORY_TABLE, DEFAULT_LOCK_TIMEOUT, Direction, Migration,
+    MigrationReport, Migrator, NO_TRANSACTION_MARKER, Plan, Status, VersionState, VersionStatus,
+    downgrade, migrate, migrations, status,
+};
 pub use pg_enum::{PgEnum, UnknownLabel};
 pub use row::{FromRow, RowError, RowErrorKind};
+
+/// The tokio-postgres the generated code is built against: connect and query with it, so that
+/// [`FromRow`] and the generated types meet the same `Row`, `Client` and `ToSql`.
+pub use tokio_postgres;
+
+/// The postgres-types behind [`tokio_postgres::types`], for `ToSql` and `FromSql` impls of
+/// your own.
+pub use postgres_types;
 
 /// What the derives' generated code names, so that deriving crates need no other dependency.
 #[doc(hidden)]

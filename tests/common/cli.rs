@@ -8,10 +8,11 @@ pub fn checkout() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs the binary with `args` against `url`, stdin closed (no terminal).
+/// Runs the binary with `args` against `url` (as `DATABASE_URL`, which every command that
+/// touches a database reads), stdin closed (no terminal).
 pub fn lcfs_db(url: &str, args: &[&str]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_lcfs-db"));
-    command.arg("--database-url").arg(url).args(args);
+    command.env("DATABASE_URL", url).args(args);
     run(command)
 }
 

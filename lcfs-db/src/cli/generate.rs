@@ -3,13 +3,31 @@
 use std::collections::BTreeMap;
 use std::fs::{self, OpenOptions};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use clap::Args;
 use heck::ToSnakeCase;
 
-use super::output::outln;
+use super::or_checkout;
+use super::output::{errln, outln};
 
-pub fn generate(dir: &Path, message: &str) -> Result<(), String> {
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// What the migration does; its snake_case names the files
+    #[arg(required = true, num_args = 1..)]
+    message: Vec<String>,
+    /// Where the migrations live (default: this checkout's `migrations/`)
+    #[arg(long, value_name = "DIR", env = "LCFS_DB_MIGRATIONS_DIR")]
+    migrations_dir: Option<PathBuf>,
+}
+
+pub fn generate(args: GenerateArgs) -> Result<(), String> {
+    let dir = or_checkout(args.migrations_dir, "migrations");
+    write_pair(&dir, &args.message.join(" "))
+}
+
+/// Writes the up and down files of the version after the highest in `dir`.
+fn write_pair(dir: &Path, message: &str) -> Result<(), String> {
     let slug: String = message
         .to_snake_case()
         .chars()
@@ -32,6 +50,10 @@ pub fn generate(dir: &Path, message: &str) -> Result<(), String> {
     create(&dir.join(format!("{stem}.down.sql")), &down)?;
     outln!("{}", dir.join(format!("{stem}.sql")).display());
     outln!("{}", dir.join(format!("{stem}.down.sql")).display());
+    errln!(
+        "V{version:03} is empty: write its statements in both files before the next build, \
+         which refuses a migration without statements (or delete both files)"
+    );
     Ok(())
 }
 

@@ -1,13 +1,14 @@
 //! `status` and `history`: where the database stands, read-only.
 
 use lcfs_db::Migrator;
-use lcfs_db::migrate::{Status, VersionState};
+use lcfs_db::{Status, VersionState};
 
-use super::connect::{Missing, connect};
+use super::DatabaseArgs;
+use super::connect::Missing;
 use super::output::outln;
 
-pub async fn status(url: Option<&str>) -> Result<(), String> {
-    let status = load(url).await?;
+pub async fn status(database: DatabaseArgs) -> Result<(), String> {
+    let status = load(&database).await?;
     outln!("current version: {}", status.current);
     outln!("head:            {}", status.head);
     let pending: Vec<String> = status
@@ -51,8 +52,8 @@ pub async fn status(url: Option<&str>) -> Result<(), String> {
     }
 }
 
-pub async fn history(url: Option<&str>) -> Result<(), String> {
-    let status = load(url).await?;
+pub async fn history(database: DatabaseArgs) -> Result<(), String> {
+    let status = load(&database).await?;
     outln!(
         "{:<8} {:<45} {:<34} checksum",
         "version",
@@ -75,8 +76,8 @@ pub async fn history(url: Option<&str>) -> Result<(), String> {
     Ok(())
 }
 
-async fn load(url: Option<&str>) -> Result<Status, String> {
-    let client = connect(url, Missing::Fail).await?;
+async fn load(database: &DatabaseArgs) -> Result<Status, String> {
+    let client = database.connect(Missing::Fail).await?;
     Migrator::new()
         .status(&client)
         .await

@@ -3,22 +3,67 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use clap::{Args, ValueEnum};
 use lcfs_db::{Error, Migrator};
 use tokio_postgres::Client;
 
-use super::SeedSet;
-use super::connect::{Missing, connect};
+use super::connect::Missing;
 use super::output::{errln, outln};
+use super::plural::plural;
 use super::upgrade::{confirm_downgrade, print_report};
+use super::{DatabaseArgs, or_checkout};
 
-pub async fn seed(url: Option<&str>, set: SeedSet, dir: &Path) -> Result<(), String> {
-    let mut client = connect(url, Missing::Fail).await?;
-    load(&mut client, &dir.join(set.folder())).await
+#[derive(Debug, Args)]
+pub struct SeedArgs {
+    /// The data set: a folder of seeds/ whose .sql files run in name order
+    #[arg(default_value = "dev")]
+    set: SeedSet,
+    /// Where the seed sets live (default: this checkout's `seeds/`)
+    #[arg(long, value_name = "DIR", env = "LCFS_DB_SEEDS_DIR")]
+    seeds_dir: Option<PathBuf>,
+    #[command(flatten)]
+    database: DatabaseArgs,
 }
 
-pub async fn reset(url: Option<&str>, yes: bool, dir: &Path) -> Result<(), String> {
-    let mut client = connect(url, Missing::Create).await?;
-    if !confirm_downgrade(&client, 0, yes).await? {
+#[derive(Debug, Args)]
+pub struct ResetArgs {
+    /// Do not ask for confirmation (needed without a terminal)
+    #[arg(long)]
+    yes: bool,
+    /// Where the seed sets live (default: this checkout's `seeds/`)
+    #[arg(long, value_name = "DIR", env = "LCFS_DB_SEEDS_DIR")]
+    seeds_dir: Option<PathBuf>,
+    #[command(flatten)]
+    database: DatabaseArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SeedSet {
+    /// seeds/dev: a coherent data set for development, examples and benchmarks
+    Dev,
+    /// seeds/test: a small fixed set for application tests
+    Test,
+}
+
+impl SeedSet {
+    fn folder(self) -> &'static str {
+        match self {
+            SeedSet::Dev => "dev",
+            SeedSet::Test => "test",
+        }
+    }
+}
+
+pub async fn seed(args: SeedArgs) -> Result<(), String> {
+    let mut client = args.database.connect(Missing::Fail).await?;
+    let dir = or_checkout(args.seeds_dir, "seeds");
+    load(&mut client, &dir.join(args.set.folder())).await
+}
+
+pub async fn reset(args: ResetArgs) -> Result<(), String> {
+    let mut client = args.database.connect(Missing::Create).await?;
+    let dir = or_checkout(args.seeds_dir, "seeds");
+    if !confirm_downgrade(&client, 0, args.yes).await? {
         return Err("reset cancelled".to_owned());
     }
     let down = Migrator::new()
@@ -31,7 +76,7 @@ pub async fn reset(url: Option<&str>, yes: bool, dir: &Path) -> Result<(), Strin
         .await
         .map_err(|e| e.to_string())?;
     print_report(&up, "applied");
-    load(&mut client, &dir.join("dev"))
+    load(&mut client, &dir.join(SeedSet::Dev.folder()))
         .await
         .map_err(|e| format!("{e}\nthe database is at head, without seed data"))
 }
@@ -56,7 +101,11 @@ async fn load(client: &mut Client, folder: &Path) -> Result<(), String> {
     tx.commit()
         .await
         .map_err(|e| Error::postgres("committing the seed data", e).to_string())?;
-    outln!("seeded {} ({} files)", folder.display(), files.len());
+    outln!(
+        "seeded {} ({})",
+        folder.display(),
+        plural(files.len(), "file")
+    );
     Ok(())
 }
 

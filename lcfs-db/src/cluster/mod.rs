@@ -174,18 +174,22 @@ impl Cluster {
         &self.dir
     }
 
+    /// The folder of the server's unix socket, the host of [`Cluster::config`].
     pub fn socket_dir(&self) -> &Path {
         &self.socket_dir
     }
 
+    /// The port number in the socket's name (the server listens on no TCP port).
     pub fn port(&self) -> u16 {
         self.port
     }
 
+    /// The server's log, where a failed start explains itself.
     pub fn log_file(&self) -> PathBuf {
         self.dir.join("server.log")
     }
 
+    /// Whether the cluster is removed when dropped ([`Cluster::ephemeral`]).
     pub fn is_ephemeral(&self) -> bool {
         self.ephemeral
     }

@@ -22,6 +22,8 @@ pub enum ErrorKind {
     UnsupportedType,
     /// A name that does not make a Rust identifier, or a `rust_names.toml` that does not parse.
     Naming,
+    /// A migration file without a statement, e.g. one `lcfs-db generate` made and nobody filled.
+    Empty,
 }
 
 /// An error of the build script, pointing at the file (and line and column) it is about.
@@ -30,6 +32,8 @@ pub struct BuildError {
     kind: ErrorKind,
     message: String,
     location: Option<Location>,
+    /// Replaces the kind's help when the advice depends on the case.
+    help: Option<Box<str>>,
 }
 
 impl BuildError {
@@ -38,6 +42,7 @@ impl BuildError {
             kind,
             message: message.into(),
             location: None,
+            help: None,
         }
     }
 
@@ -46,12 +51,20 @@ impl BuildError {
         self
     }
 
+    pub fn with_help(mut self, help: impl Into<String>) -> BuildError {
+        self.help = Some(help.into().into_boxed_str());
+        self
+    }
+
     #[cfg(test)]
     pub fn kind(&self) -> ErrorKind {
         self.kind
     }
 
-    fn help(&self) -> Option<&'static str> {
+    fn help(&self) -> Option<&str> {
+        if let Some(help) = &self.help {
+            return Some(help);
+        }
         match self.kind {
             ErrorKind::FileName => Some(
                 "migrations are named `V<version>__<snake_name>.sql` and \
@@ -66,7 +79,7 @@ impl BuildError {
                  json, jsonb, uuid, bytea, enum types, and arrays of these",
             ),
             ErrorKind::Naming => Some("set the Rust name in migrations/rust_names.toml"),
-            ErrorKind::Io | ErrorKind::Syntax | ErrorKind::Schema => None,
+            ErrorKind::Io | ErrorKind::Syntax | ErrorKind::Schema | ErrorKind::Empty => None,
         }
     }
 }

@@ -58,6 +58,7 @@ pub fn generate(root: &Path, migrations_dir: &str) -> Result<Generated, BuildErr
     for migration in &migrations {
         let up = SourceFile::read(root, &migration.up)?;
         let statements = split::split(&up)?;
+        require_statements(&up, statements.len(), migration)?;
         for statement in &statements {
             let ctx = replay::Ctx {
                 file: &up,
@@ -70,7 +71,9 @@ pub fn generate(root: &Path, migrations_dir: &str) -> Result<Generated, BuildErr
             }
         }
         let down = SourceFile::read(root, &migration.down)?;
-        for statement in &split::split(&down)? {
+        let down_statements = split::split(&down)?;
+        require_statements(&down, down_statements.len(), migration)?;
+        for statement in &down_statements {
             parse::parse(&down, statement)?;
         }
         let transactional = directive::header_directive(&up.text, NO_TRANSACTION).is_none();
@@ -89,6 +92,29 @@ pub fn generate(root: &Path, migrations_dir: &str) -> Result<Generated, BuildErr
         files: emit::render(&model, &names, &embedded),
         inputs,
     })
+}
+
+/// Refuses a file without statements: embedded, it would be applied as a no-op and recorded, and
+/// the statements written into it later would never run on that database.
+fn require_statements(
+    file: &SourceFile,
+    count: usize,
+    migration: &discover::MigrationFiles,
+) -> Result<(), BuildError> {
+    if count > 0 {
+        return Ok(());
+    }
+    let name = |path: &str| path.rsplit('/').next().unwrap_or(path).to_owned();
+    let (up, down) = (name(&migration.up), name(&migration.down));
+    Err(BuildError::new(
+        error::ErrorKind::Empty,
+        format!("{} has no statements, only comments", name(&file.path)),
+    )
+    .at(source::Location::file(&file.path))
+    .with_help(format!(
+        "fill in {up} and {down} before building (`lcfs-db generate` writes only comments), \
+         or delete both files"
+    )))
 }
 
 /// The build script: generates into OUT_DIR, or prints the error and fails the build.

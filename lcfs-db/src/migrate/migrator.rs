@@ -75,6 +75,7 @@ impl Migrator {
         self
     }
 
+    /// The migration set, in version order.
     pub fn migrations(&self) -> &[Migration] {
         &self.set
     }
@@ -90,11 +91,16 @@ impl Migrator {
 
     /// Applies the pending migrations up to the target, after checking the applied ones.
     pub async fn run(&self, client: &Client) -> Result<MigrationReport, Error> {
-        let target = match self.target {
-            Some(version) => self.checked_version(version)?,
-            None => self.head(),
-        };
+        let target = self.target_version()?;
         run::upgrade(self, self.history()?, client, target).await
+    }
+
+    /// The version [`Migrator::run`] stops at: the target, else head.
+    pub(crate) fn target_version(&self) -> Result<i32, Error> {
+        match self.target {
+            Some(version) => self.checked_version(version),
+            None => Ok(self.head()),
+        }
     }
 
     /// Runs the down files of the applied versions above `to_version` (0 = base) in reverse
@@ -135,7 +141,7 @@ impl Migrator {
         History::new(&self.history_table)
     }
 
-    fn checked_version(&self, version: i32) -> Result<i32, Error> {
+    pub(crate) fn checked_version(&self, version: i32) -> Result<i32, Error> {
         self.check_set()?;
         match version == 0 || self.set.iter().any(|m| m.version() == version) {
             true => Ok(version),

@@ -1,14 +1,5 @@
 //! Bringing a database to a version: the embedded migration set and the runner that applies it.
-//!
-//! A run holds a session-level advisory lock (derived from the history table's name), so
-//! concurrent starters serialize: one applies, the others then find nothing to do. Before
-//! anything is applied, the applied versions are checked against the set: an edited
-//! ([`ErrorKind::Divergent`](crate::ErrorKind::Divergent)) or unknown
-//! ([`ErrorKind::Missing`](crate::ErrorKind::Missing)) one stops the run. Each migration runs
-//! in its own transaction together with its history row; one whose up file's header holds
-//! [`NO_TRANSACTION_MARKER`] runs statement by statement, then its row is written.
-//!
-//! The client must not be inside a transaction of its own: runs begin and commit their own.
+//! Private: its public items are re-exported at the crate root, beside [`migrate()`].
 
 mod apply;
 mod embedded;
@@ -17,6 +8,7 @@ mod locate;
 mod lock;
 mod migrator;
 mod plan;
+mod preview;
 mod report;
 mod run;
 mod split;
@@ -35,17 +27,28 @@ use tokio_postgres::Client;
 
 use crate::Error;
 
-/// Migrates the database behind `client` to head with default options.
+/// Migrates the database behind `client` to head with default options (see [`Migrator`]).
+///
+/// A run holds a session-level advisory lock (derived from the history table's name), so
+/// concurrent starters serialize: one applies, the others then find nothing to do. Before
+/// anything is applied, the applied versions are checked against the set: an edited
+/// ([`ErrorKind::Divergent`](crate::ErrorKind::Divergent)) or unknown
+/// ([`ErrorKind::Missing`](crate::ErrorKind::Missing)) one stops the run. Each migration runs
+/// in its own transaction together with its history row; one whose up file's header holds
+/// [`NO_TRANSACTION_MARKER`] runs statement by statement, then its row is written.
+///
+/// The client must not be inside a transaction of its own: runs begin and commit their own.
 pub async fn migrate(client: &Client) -> Result<MigrationReport, Error> {
     Migrator::new().run(client).await
 }
 
-/// Runs the embedded down files above `to_version` (0 = base), newest first.
+/// Runs the embedded down files above `to_version` (0 = base), newest first, each in its own
+/// transaction with the removal of its history row (see [`Migrator::downgrade`]).
 pub async fn downgrade(client: &Client, to_version: i32) -> Result<MigrationReport, Error> {
     Migrator::new().downgrade(client, to_version).await
 }
 
-/// Every embedded or applied version and its state.
+/// Every embedded or applied version and its state; reads only and takes no lock.
 pub async fn status(client: &Client) -> Result<Status, Error> {
     Migrator::new().status(client).await
 }

@@ -16,8 +16,11 @@ pub struct MigrationReport {
 /// One migration a run applied (upgrade) or reverted (downgrade).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppliedMigration {
+    /// The migration's version.
     pub version: i32,
+    /// The migration's name, e.g. `organizations_and_users`.
     pub name: &'static str,
+    /// How long it took, its transaction and history row included.
     pub duration: Duration,
 }
 
@@ -44,6 +47,7 @@ impl MigrationReport {
         });
     }
 
+    /// Whether the run applied (up) or reverted (down).
     pub fn direction(&self) -> Direction {
         self.direction
     }

@@ -20,9 +20,11 @@ pub struct Status {
 /// One version and its state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VersionStatus {
+    /// The version number.
     pub version: i32,
     /// From the migration set, or from the history table for a missing version.
     pub name: String,
+    /// Where it stands.
     pub state: VersionState,
 }
 
@@ -30,17 +32,26 @@ pub struct VersionStatus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VersionState {
     /// Applied, with the file as it is now.
-    Applied { applied_on: String },
+    Applied {
+        /// When, as the history table records it (RFC 3339).
+        applied_on: String,
+    },
     /// Not applied yet.
     Pending,
     /// Applied, but the file changed since: the recorded checksum differs.
     Divergent {
+        /// When, as the history table records it (RFC 3339).
         applied_on: String,
+        /// The checksum recorded when it was applied.
         recorded_checksum: String,
+        /// The checksum of the file as it is now.
         checksum: String,
     },
     /// Applied, but the migration set has no such version.
-    Missing { applied_on: String },
+    Missing {
+        /// When, as the history table records it (RFC 3339).
+        applied_on: String,
+    },
 }
 
 impl Status {
@@ -76,12 +87,14 @@ impl Status {
         }
     }
 
+    /// The versions not applied yet, in version order.
     pub fn pending(&self) -> impl Iterator<Item = &VersionStatus> {
         self.versions
             .iter()
             .filter(|v| v.state == VersionState::Pending)
     }
 
+    /// Whether every version of the set is applied, unchanged, and nothing unknown is.
     pub fn is_at_head(&self) -> bool {
         self.versions
             .iter()

@@ -9,7 +9,8 @@ use super::kept::finish;
 
 /// A test's result: `()` or a `Result`, as `#[test]` functions return.
 pub trait TestOutcome {
-    /// Whether the test passed: the database is then dropped, else kept.
+    /// Whether the test passed (always for `()`, `Ok` for a `Result`): its database is then
+    /// dropped, else kept.
     fn passed(&self) -> bool;
 }
 
