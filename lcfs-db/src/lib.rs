@@ -14,6 +14,10 @@
 // Generated code names this crate `lcfs_db`, as it would from outside.
 extern crate self as lcfs_db;
 
+#[cfg_attr(
+    not(any(test, feature = "lint")),
+    allow(dead_code, reason = "statement directives are read by the build and `lcfs-db lint`")
+)]
 mod directive;
 pub mod erd;
 mod error;
@@ -24,6 +28,15 @@ pub mod schema;
 
 #[cfg(test)]
 mod codegen;
+#[cfg(all(feature = "lint", not(test)))]
+#[path = "codegen/library.rs"]
+#[allow(
+    dead_code,
+    reason = "the library checks migrations; the build script also turns the model into Rust"
+)]
+mod codegen;
+#[cfg(feature = "lint")]
+pub mod lint;
 
 pub mod cluster;
 #[cfg(feature = "testing")]

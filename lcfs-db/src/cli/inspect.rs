@@ -1,7 +1,7 @@
 //! `status` and `history`: where the database stands, read-only.
 
 use lcfs_db::Migrator;
-use lcfs_db::migrate::{Status, VersionState};
+use lcfs_db::migrate::{Class, Status, VersionState};
 
 use super::connect::{Missing, connect};
 
@@ -31,10 +31,19 @@ pub async fn status(url: Option<&str>) -> Result<(), String> {
                     v.version, v.name
                 );
             }
+            VersionState::Missing { .. }
+                if v.version > status.head && v.class == Some(Class::Expand) =>
+            {
+                println!(
+                    "ahead:           V{:03} {} (expand, applied by a newer build: this binary keeps working)",
+                    v.version, v.name
+                );
+            }
             VersionState::Missing { .. } => {
                 healthy = false;
+                let class = v.class.map_or("class unknown".to_owned(), |c| c.to_string());
                 println!(
-                    "missing:         V{:03} {} (applied, unknown to this binary)",
+                    "missing:         V{:03} {} (applied, unknown to this binary; {class})",
                     v.version, v.name
                 );
             }
@@ -50,9 +59,10 @@ pub async fn status(url: Option<&str>) -> Result<(), String> {
 
 pub async fn history(url: Option<&str>) -> Result<(), String> {
     let status = load(url).await?;
+    let migrations = lcfs_db::migrations();
     println!(
-        "{:<8} {:<45} {:<34} checksum",
-        "version", "name", "applied on"
+        "{:<8} {:<45} {:<34} {:<9} class",
+        "version", "name", "applied on", "checksum"
     );
     for v in &status.versions {
         let (applied, checksum) = match &v.state {
@@ -61,10 +71,21 @@ pub async fn history(url: Option<&str>) -> Result<(), String> {
             VersionState::Divergent { applied_on, .. } => (applied_on.as_str(), "DIVERGENT"),
             VersionState::Missing { applied_on } => (applied_on.as_str(), "MISSING"),
         };
+        let class = v.class.map_or("-", Class::as_str);
         println!(
-            "V{:03}     {:<45} {applied:<34} {checksum}",
+            "V{:03}     {:<45} {applied:<34} {checksum:<9} {class}",
             v.version, v.name
         );
+        if let Some(migration) = migrations.iter().find(|m| m.version() == v.version) {
+            for accepted in migration.accepted() {
+                println!(
+                    "         accepts {} at line {}: {}",
+                    accepted.rule(),
+                    accepted.line(),
+                    accepted.reason()
+                );
+            }
+        }
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ mod connect;
 mod erd;
 mod generate;
 mod inspect;
+mod lint;
 mod revision;
 mod seed;
 mod sql;
@@ -31,7 +32,13 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Apply migrations up to a version (default: head).
-    Upgrade { revision: Option<Revision> },
+    Upgrade {
+        revision: Option<Revision>,
+        /// Refuse a database that has any version this binary does not know, even one a newer
+        /// build recorded as an expand migration (which is otherwise tolerated and reported).
+        #[arg(long, env = "LCFS_DB_STRICT_HISTORY")]
+        strict_history: bool,
+    },
     /// Revert migrations down to a version (default: base, an empty schema).
     Downgrade {
         revision: Option<Revision>,
@@ -80,6 +87,18 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         docs_dir: Option<PathBuf>,
     },
+    /// Check migration files as the build does: lock and compatibility hazards, directives, class.
+    Lint {
+        /// Up files to check after the built-in migrations (default: those in the migrations
+        /// folder above the built-in head).
+        files: Vec<PathBuf>,
+        /// List the rules, each with why it matters and the safe way.
+        #[arg(long)]
+        rules: bool,
+        /// Where the migrations live (default: this checkout's `migrations/`).
+        #[arg(long, value_name = "DIR", env = "LCFS_DB_MIGRATIONS_DIR")]
+        migrations_dir: Option<PathBuf>,
+    },
     /// Downgrade to base, upgrade to head, then seed the dev set.
     Reset {
         #[arg(long)]
@@ -126,7 +145,7 @@ fn or_checkout(dir: Option<PathBuf>, name: &str) -> PathBuf {
 pub async fn run(cli: Cli) -> Result<(), String> {
     let url = cli.database_url.as_deref();
     match cli.command {
-        Command::Upgrade { revision } => upgrade::upgrade(url, revision).await,
+        Command::Upgrade { revision, strict_history } => upgrade::upgrade(url, revision, strict_history).await,
         Command::Downgrade { revision, yes } => upgrade::downgrade(url, revision, yes).await,
         Command::Status => inspect::status(url).await,
         Command::History => inspect::history(url).await,
@@ -147,6 +166,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Erd { format, domain } => erd::print(format, domain.as_deref()),
         Command::Docs { docs_dir } => erd::write(&or_checkout(docs_dir, "docs")),
+        Command::Lint { files, rules, migrations_dir } => lint::lint(files, &or_checkout(migrations_dir, "migrations"), rules),
         Command::Reset { yes, seeds_dir } => {
             seed::reset(url, yes, &or_checkout(seeds_dir, "seeds")).await
         }

@@ -7,19 +7,25 @@ use super::Revision;
 use super::confirm::confirm;
 use super::connect::{Missing, connect};
 
-pub async fn upgrade(url: Option<&str>, revision: Option<Revision>) -> Result<(), String> {
+pub async fn upgrade(
+    url: Option<&str>,
+    revision: Option<Revision>,
+    strict_history: bool,
+) -> Result<(), String> {
     let client = connect(url, Missing::Create).await?;
-    let migrator = Migrator::new();
+    let migrator = Migrator::new().strict_history(strict_history);
     let target = revision.unwrap_or(Revision::Head).resolve(migrator.head());
     let current = migrator
         .status(&client)
         .await
         .map_err(|e| e.to_string())?
         .current;
-    let plan = migrator
-        .upgrade_plan(current, Some(target))
-        .map_err(|e| e.to_string())?;
-    if !plan.is_empty() {
+    // A database ahead of this binary has nothing to plan; the run says whether that is fine.
+    let plan = match current < target {
+        true => Some(migrator.upgrade_plan(current, Some(target)).map_err(|e| e.to_string())?),
+        false => None,
+    };
+    if let Some(plan) = plan.filter(|plan| !plan.is_empty()) {
         eprintln!(
             "upgrading from version {current} to {target} ({} migrations)",
             plan.migrations().len()
@@ -108,4 +114,10 @@ pub fn print_report(report: &MigrationReport, verb: &str) {
         report.version_after(),
         report.applied().len()
     );
+    for ahead in report.ahead() {
+        println!(
+            "ahead of this binary: V{:03} {} (expand, applied on {}): compatible",
+            ahead.version, ahead.name, ahead.applied_on
+        );
+    }
 }

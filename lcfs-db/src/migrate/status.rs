@@ -1,7 +1,7 @@
 //! Every known version and its state, from the migration set and the history table; and the
 //! check that refuses to run on a history that does not match the set.
 
-use super::Migration;
+use super::{Class, Migration};
 use super::embedded::up_file_name;
 use super::history::AppliedRow;
 use crate::{Error, ErrorKind};
@@ -24,6 +24,8 @@ pub struct VersionStatus {
     /// From the migration set, or from the history table for a missing version.
     pub name: String,
     pub state: VersionState,
+    /// From the migration set, or as the history recorded it for a version the set lacks.
+    pub class: Option<Class>,
 }
 
 /// Where one version stands.
@@ -53,6 +55,7 @@ impl Status {
                     version: migration.version(),
                     name: migration.name().to_owned(),
                     state: state_of(migration, row),
+                    class: migration.class(),
                 }
             })
             .collect();
@@ -66,6 +69,7 @@ impl Status {
                     state: VersionState::Missing {
                         applied_on: row.applied_on.clone(),
                     },
+                    class: row.class.as_deref().and_then(Class::parse),
                 }),
         );
         versions.sort_by_key(|v| v.version);
