@@ -160,6 +160,9 @@ const WIDTH: usize = 100;
 
 /// `line` cut at spaces into pieces of at most `width` characters (a longer word stays whole).
 fn wrap(line: &str, width: usize) -> Vec<String> {
+    if line.chars().count() <= width {
+        return vec![line.to_owned()];
+    }
     let mut pieces = vec![String::new()];
     for word in line.split(' ') {
         let last = pieces.last_mut().expect("starts with one");
