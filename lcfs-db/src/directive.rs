@@ -108,7 +108,10 @@ pub fn because(argument: &str) -> (&str, Option<&str>) {
     match split {
         Some(at) => {
             let reason = argument[at + "because".len()..].trim();
-            (argument[..at].trim(), (!reason.is_empty()).then_some(reason))
+            (
+                argument[..at].trim(),
+                (!reason.is_empty()).then_some(reason),
+            )
         }
         None => (argument.trim(), None),
     }
@@ -147,7 +150,10 @@ mod tests {
         let found = above(sql, index);
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].argument, found[0].line), ("b because near", 5));
-        assert_eq!(&sql[found[0].offset..found[0].offset + PREFIX.len()], PREFIX);
+        assert_eq!(
+            &sql[found[0].offset..found[0].offset + PREFIX.len()],
+            PREFIX
+        );
         assert!(above(sql, sql.find("SELECT 1").unwrap()).is_empty());
         assert!(above(sql, 0).is_empty());
         assert_eq!(all(sql).len(), 2);

@@ -16,7 +16,10 @@ extern crate self as lcfs_db;
 
 #[cfg_attr(
     not(any(test, feature = "lint")),
-    allow(dead_code, reason = "statement directives are read by the build and `lcfs-db lint`")
+    allow(
+        dead_code,
+        reason = "statement directives are read by the build and `lcfs-db lint`"
+    )
 )]
 mod directive;
 pub mod erd;

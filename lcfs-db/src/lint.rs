@@ -81,7 +81,10 @@ pub fn check(files: &[(String, String)]) -> Result<Vec<Checked>, LintError> {
     }
     let mut checked = Vec::with_capacity(files.len());
     for (path, text) in files {
-        let file = SourceFile { path: path.clone(), text: text.clone() };
+        let file = SourceFile {
+            path: path.clone(),
+            text: text.clone(),
+        };
         let analyzed = analyze(&mut model, &file, &domain(path)).map_err(|error| LintError {
             file: path.clone(),
             diagnostics: error.to_string(),
@@ -94,7 +97,11 @@ pub fn check(files: &[(String, String)]) -> Result<Vec<Checked>, LintError> {
                 BuildClass::Contract => Class::Contract,
             },
             reason: verdict.reason,
-            accepted: verdict.accepted.into_iter().map(|a| (a.rule, a.reason, a.line)).collect(),
+            accepted: verdict
+                .accepted
+                .into_iter()
+                .map(|a| (a.rule, a.reason, a.line))
+                .collect(),
         });
     }
     Ok(checked)
@@ -104,5 +111,7 @@ pub fn check(files: &[(String, String)]) -> Result<Vec<Checked>, LintError> {
 fn domain(path: &str) -> String {
     let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
     let stem = file.strip_suffix(".sql").unwrap_or(file);
-    stem.split_once("__").map_or(stem, |(_, name)| name).to_owned()
+    stem.split_once("__")
+        .map_or(stem, |(_, name)| name)
+        .to_owned()
 }

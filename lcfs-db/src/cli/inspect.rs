@@ -41,7 +41,9 @@ pub async fn status(url: Option<&str>) -> Result<(), String> {
             }
             VersionState::Missing { .. } => {
                 healthy = false;
-                let class = v.class.map_or("class unknown".to_owned(), |c| c.to_string());
+                let class = v
+                    .class
+                    .map_or("class unknown".to_owned(), |c| c.to_string());
                 println!(
                     "missing:         V{:03} {} (applied, unknown to this binary; {class})",
                     v.version, v.name

@@ -11,7 +11,11 @@ pub fn lint(files: Vec<PathBuf>, migrations_dir: &Path, rules: bool) -> Result<(
         print_rules();
         return Ok(());
     }
-    let files = if files.is_empty() { unbuilt(migrations_dir)? } else { files };
+    let files = if files.is_empty() {
+        unbuilt(migrations_dir)?
+    } else {
+        files
+    };
     if files.is_empty() {
         println!(
             "no migration above V{:03} in {}: name the files to lint",
@@ -22,7 +26,8 @@ pub fn lint(files: Vec<PathBuf>, migrations_dir: &Path, rules: bool) -> Result<(
     }
     let mut sources = Vec::with_capacity(files.len());
     for path in &files {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         sources.push((path.display().to_string(), text));
     }
     match lint::check(&sources) {
@@ -47,13 +52,21 @@ fn print_checked(checked: &Checked) {
 /// The up files in `dir` whose version is above the embedded head, in version order.
 fn unbuilt(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let head = lcfs_db::Migrator::new().head();
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     let mut found: Vec<(i32, PathBuf)> = entries
         .flatten()
         .filter_map(|entry| {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let version = name.strip_suffix(".sql").filter(|n| !n.ends_with(".down"))?;
-            let version: i32 = version.strip_prefix('V')?.split_once("__")?.0.parse().ok()?;
+            let version = name
+                .strip_suffix(".sql")
+                .filter(|n| !n.ends_with(".down"))?;
+            let version: i32 = version
+                .strip_prefix('V')?
+                .split_once("__")?
+                .0
+                .parse()
+                .ok()?;
             (version > head).then(|| (version, entry.path()))
         })
         .collect();

@@ -145,7 +145,10 @@ fn or_checkout(dir: Option<PathBuf>, name: &str) -> PathBuf {
 pub async fn run(cli: Cli) -> Result<(), String> {
     let url = cli.database_url.as_deref();
     match cli.command {
-        Command::Upgrade { revision, strict_history } => upgrade::upgrade(url, revision, strict_history).await,
+        Command::Upgrade {
+            revision,
+            strict_history,
+        } => upgrade::upgrade(url, revision, strict_history).await,
         Command::Downgrade { revision, yes } => upgrade::downgrade(url, revision, yes).await,
         Command::Status => inspect::status(url).await,
         Command::History => inspect::history(url).await,
@@ -166,7 +169,11 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Erd { format, domain } => erd::print(format, domain.as_deref()),
         Command::Docs { docs_dir } => erd::write(&or_checkout(docs_dir, "docs")),
-        Command::Lint { files, rules, migrations_dir } => lint::lint(files, &or_checkout(migrations_dir, "migrations"), rules),
+        Command::Lint {
+            files,
+            rules,
+            migrations_dir,
+        } => lint::lint(files, &or_checkout(migrations_dir, "migrations"), rules),
         Command::Reset { yes, seeds_dir } => {
             seed::reset(url, yes, &or_checkout(seeds_dir, "seeds")).await
         }

@@ -22,7 +22,11 @@ pub async fn upgrade(
         .current;
     // A database ahead of this binary has nothing to plan; the run says whether that is fine.
     let plan = match current < target {
-        true => Some(migrator.upgrade_plan(current, Some(target)).map_err(|e| e.to_string())?),
+        true => Some(
+            migrator
+                .upgrade_plan(current, Some(target))
+                .map_err(|e| e.to_string())?,
+        ),
         false => None,
     };
     if let Some(plan) = plan.filter(|plan| !plan.is_empty()) {

@@ -19,12 +19,20 @@ pub struct Analyzed<'a> {
 }
 
 /// Checks the up file `up` of the migration `domain`, replaying it into `model`.
-pub fn analyze<'a>(model: &mut Model, up: &'a SourceFile, domain: &str) -> Result<Analyzed<'a>, BuildError> {
+pub fn analyze<'a>(
+    model: &mut Model,
+    up: &'a SourceFile,
+    domain: &str,
+) -> Result<Analyzed<'a>, BuildError> {
     let statements = split::split(up)?;
     let transactional = directive::header_directive(&up.text, NO_TRANSACTION).is_none();
     let mut lint = MigrationLint::new(up, model, transactional);
     for statement in &statements {
-        let ctx = replay::Ctx { file: up, statement, domain };
+        let ctx = replay::Ctx {
+            file: up,
+            statement,
+            domain,
+        };
         let tree = parse::parse(up, statement)?;
         lint.statement(model, statement, tree.as_ref());
         match tree {
@@ -33,5 +41,9 @@ pub fn analyze<'a>(model: &mut Model, up: &'a SourceFile, domain: &str) -> Resul
         }
     }
     let verdict = lint.finish(model)?;
-    Ok(Analyzed { statements, transactional, verdict })
+    Ok(Analyzed {
+        statements,
+        transactional,
+        verdict,
+    })
 }

@@ -136,7 +136,9 @@ impl fmt::Display for BuildError {
         }
         for (label, text) in &self.notes {
             let indent = " ".repeat(pad.len() + label.len() + 5);
-            let mut lines = text.lines().flat_map(|line| wrap(line, WIDTH - indent.len()));
+            let mut lines = text
+                .lines()
+                .flat_map(|line| wrap(line, WIDTH - indent.len()));
             writeln!(f, "{pad} = {label}: {}", lines.next().unwrap_or_default())?;
             for line in lines {
                 writeln!(f, "{}", format!("{indent}{line}").trim_end())?;

@@ -63,8 +63,13 @@ pub fn generate(root: &Path, migrations_dir: &str) -> Result<Generated, BuildErr
             name: migration.name.clone(),
             up: migration.up.clone(),
             down: migration.down.clone(),
-            statements: (!analyzed.transactional)
-                .then(|| analyzed.statements.iter().map(|s| s.text.to_owned()).collect()),
+            statements: (!analyzed.transactional).then(|| {
+                analyzed
+                    .statements
+                    .iter()
+                    .map(|s| s.text.to_owned())
+                    .collect()
+            }),
             verdict: analyzed.verdict,
         });
         inputs.extend([migration.up.clone(), migration.down.clone()]);

@@ -122,10 +122,17 @@ impl Migration {
 pub(crate) fn from_header(up: &'static str) -> Option<(Class, &'static str)> {
     let found = directive::header_directive(up, CLASS)?;
     let (word, reason) = directive::because(found.argument);
-    let class = Class::parse(word)
-        .unwrap_or_else(|| panic!("line {}: unknown class {word:?}: expand or contract", found.line));
+    let class = Class::parse(word).unwrap_or_else(|| {
+        panic!(
+            "line {}: unknown class {word:?}: expand or contract",
+            found.line
+        )
+    });
     let reason = reason.unwrap_or_else(|| {
-        panic!("line {}: `class {word}` needs a reason: `-- lcfs-db: class {word} because <reason>`", found.line)
+        panic!(
+            "line {}: `class {word}` needs a reason: `-- lcfs-db: class {word} because <reason>`",
+            found.line
+        )
     });
     Some((class, reason))
 }

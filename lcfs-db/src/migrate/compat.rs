@@ -39,7 +39,9 @@ pub(crate) fn checked_status(
             .find(|row| row.version == version.version)
             .and_then(|row| row.class.as_deref());
         let refusal = match class.and_then(Class::parse) {
-            _ if migrator.is_strict_history() => "strict history checking refuses any version it does not know".to_owned(),
+            _ if migrator.is_strict_history() => {
+                "strict history checking refuses any version it does not know".to_owned()
+            }
             Some(Class::Expand) => {
                 ahead.push(AheadMigration {
                     version: version.version,

@@ -136,7 +136,10 @@ pub fn migrations() -> &'static [Migration] {
 }
 
 mod generated {
-    #[allow(unused_imports, reason = "named only when a migration accepts a lint finding")]
+    #[allow(
+        unused_imports,
+        reason = "named only when a migration accepts a lint finding"
+    )]
     use super::Accepted;
     use super::{Class, Migration};
     include!(concat!(env!("OUT_DIR"), "/migrations.rs"));

@@ -89,7 +89,10 @@ impl<'a> History<'a> {
 
     /// Adds the `class` column to a table created without it.
     pub fn add_class_sql(&self) -> String {
-        format!("ALTER TABLE {} ADD COLUMN IF NOT EXISTS class varchar(16)", self.table)
+        format!(
+            "ALTER TABLE {} ADD COLUMN IF NOT EXISTS class varchar(16)",
+            self.table
+        )
     }
 
     /// Every column, so that a table with or without `class` reads alike.
@@ -160,6 +163,8 @@ fn parse_row(row: &tokio_postgres::SimpleQueryRow) -> Result<AppliedRow, Error> 
         name: text("name"),
         applied_on: text("applied_on"),
         checksum: text("checksum"),
-        class: has_class.then(|| row.get("class").map(str::to_owned)).flatten(),
+        class: has_class
+            .then(|| row.get("class").map(str::to_owned))
+            .flatten(),
     })
 }

@@ -1,9 +1,9 @@
 //! Every known version and its state, from the migration set and the history table; and the
 //! check that refuses to run on a history that does not match the set.
 
-use super::{Class, Migration};
 use super::embedded::up_file_name;
 use super::history::AppliedRow;
+use super::{Class, Migration};
 use crate::{Error, ErrorKind};
 
 /// The state of every version known to the migration set or the history table.

@@ -25,7 +25,10 @@ fn check(cx: &Cx) -> Vec<Flag> {
                 if cx.existed(table) && column.not_null && !column.has_default =>
             {
                 Some(Flag::new(
-                    format!("`{table}.{}` is NOT NULL without a default, and `{table}` holds rows", column.name.0),
+                    format!(
+                        "`{table}.{}` is NOT NULL without a default, and `{table}` holds rows",
+                        column.name.0
+                    ),
                     column.name.1,
                 ))
             }

@@ -43,7 +43,10 @@ fn check(cx: &Cx) -> Vec<Flag> {
 
 /// Whether changing `table.column` to `to` needs no rewrite and changes nothing old code reads.
 pub fn widens(model: &Model, table: &str, column: &str, to: Option<&SqlType>, using: bool) -> bool {
-    let from = model.table(table).and_then(|t| t.column(column)).map(|c| &c.sql_type);
+    let from = model
+        .table(table)
+        .and_then(|t| t.column(column))
+        .map(|c| &c.sql_type);
     let (Some(from), Some(to), false) = (from, to, using) else {
         return false;
     };

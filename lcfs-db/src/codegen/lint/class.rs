@@ -38,7 +38,11 @@ pub struct Change {
 
 /// The contract changes among a statement's events; `line` is where the statement starts.
 pub fn changes(cx: &Cx, line: usize) -> Vec<Change> {
-    let change = |what: String| Change { what, line, unless_recreated: None };
+    let change = |what: String| Change {
+        what,
+        line,
+        unless_recreated: None,
+    };
     let existed = |table: &str, column: &str| cx.existing.column(table, column);
     let mut found = Vec::new();
     for event in cx.events {
@@ -50,7 +54,11 @@ pub fn changes(cx: &Cx, line: usize) -> Vec<Change> {
                 change(format!("renames column `{table}.{}`", column.0))
             }
             Event::DropRelation { name, .. } if cx.existed(&name.0) => Change {
-                unless_recreated: cx.model.views.contains(&name.0).then(|| Recreated::View(name.0.clone())),
+                unless_recreated: cx
+                    .model
+                    .views
+                    .contains(&name.0)
+                    .then(|| Recreated::View(name.0.clone())),
                 ..change(format!("drops `{}`", name.0))
             },
             Event::RenameRelation { name, .. } if cx.existed(&name.0) => {
@@ -59,13 +67,15 @@ pub fn changes(cx: &Cx, line: usize) -> Vec<Change> {
             Event::RenameLabel { enum_type, label } if cx.existing.labels(enum_type).is_some() => {
                 change(format!("renames label '{}' of `{enum_type}`", label.0))
             }
-            Event::DropType { name } | Event::RenameType { name } => match cx.existing.labels(&name.0) {
-                Some(labels) => Change {
-                    unless_recreated: Some(Recreated::Enum(name.0.clone(), labels.to_vec())),
-                    ..change(format!("removes or renames type `{}`", name.0))
-                },
-                None => continue,
-            },
+            Event::DropType { name } | Event::RenameType { name } => {
+                match cx.existing.labels(&name.0) {
+                    Some(labels) => Change {
+                        unless_recreated: Some(Recreated::Enum(name.0.clone(), labels.to_vec())),
+                        ..change(format!("removes or renames type `{}`", name.0))
+                    },
+                    None => continue,
+                }
+            }
             Event::DropFunction { name } => Change {
                 unless_recreated: Some(Recreated::Function(name.0.clone())),
                 ..change(format!("drops function `{}`", name.0))
@@ -75,7 +85,8 @@ pub fn changes(cx: &Cx, line: usize) -> Vec<Change> {
                 ..change(format!("drops trigger `{}`", name.0))
             },
             Event::SetNotNull { table, column }
-                if cx.existed(table) && !set_not_null_without_check::proven(cx.model, table, &column.0) =>
+                if cx.existed(table)
+                    && !set_not_null_without_check::proven(cx.model, table, &column.0) =>
             {
                 change(format!("makes `{table}.{}` NOT NULL", column.0))
             }
@@ -86,7 +97,12 @@ pub fn changes(cx: &Cx, line: usize) -> Vec<Change> {
             Event::DropDefault { table, column } if existed(table, &column.0) => {
                 change(format!("drops the default of `{table}.{}`", column.0))
             }
-            Event::SetType { table, column, to, using } if existed(table, &column.0) => {
+            Event::SetType {
+                table,
+                column,
+                to,
+                using,
+            } if existed(table, &column.0) => {
                 if changing_column_type::widens(cx.model, table, &column.0, to.as_ref(), *using) {
                     continue;
                 }
@@ -94,7 +110,10 @@ pub fn changes(cx: &Cx, line: usize) -> Vec<Change> {
             }
             Event::AddColumn { table, column } if cx.existed(table) => {
                 if column.not_null && !column.has_default {
-                    change(format!("adds the required column `{table}.{}`", column.name.0))
+                    change(format!(
+                        "adds the required column `{table}.{}`",
+                        column.name.0
+                    ))
                 } else if !column.constraints.is_empty() {
                     change(format!("adds a constraint on `{table}.{}`", column.name.0))
                 } else {
@@ -106,9 +125,11 @@ pub fn changes(cx: &Cx, line: usize) -> Vec<Change> {
             {
                 change(format!("adds a constraint to `{}`", table.0))
             }
-            Event::CreateIndex { table, unique: true, .. }
-                if cx.existed(&table.0) && cx.model.table(&table.0).is_some() =>
-            {
+            Event::CreateIndex {
+                table,
+                unique: true,
+                ..
+            } if cx.existed(&table.0) && cx.model.table(&table.0).is_some() => {
                 change(format!("adds a unique index to `{}`", table.0))
             }
             Event::RemoveRows { table } if cx.existed(&table.0) => {
@@ -122,12 +143,22 @@ pub fn changes(cx: &Cx, line: usize) -> Vec<Change> {
 }
 
 /// The class from the changes, or from the header's `class` directive.
-pub fn verdict(file: &SourceFile, changes: &[Change], accepted: Vec<Accepted>) -> Result<Verdict, BuildError> {
+pub fn verdict(
+    file: &SourceFile,
+    changes: &[Change],
+    accepted: Vec<Accepted>,
+) -> Result<Verdict, BuildError> {
     let computed = if changes.is_empty() {
-        (Class::Expand, "adds only: removes, renames and narrows nothing".to_owned())
+        (
+            Class::Expand,
+            "adds only: removes, renames and narrows nothing".to_owned(),
+        )
     } else {
-        let mut listed: Vec<String> =
-            changes.iter().take(3).map(|c| format!("{} (line {})", c.what, c.line)).collect();
+        let mut listed: Vec<String> = changes
+            .iter()
+            .take(3)
+            .map(|c| format!("{} (line {})", c.what, c.line))
+            .collect();
         if changes.len() > 3 {
             listed.push(format!("and {} more", changes.len() - 3));
         }
@@ -138,23 +169,45 @@ pub fn verdict(file: &SourceFile, changes: &[Change], accepted: Vec<Accepted>) -
         .into_iter()
         .find(|d| d.name == CLASS && !header.contains(d));
     let error = |d: &directive::Directive, message: String| {
-        BuildError::new(ErrorKind::Directive, message).at(file.at_offset(d.offset, d.name.len() + 12))
+        BuildError::new(ErrorKind::Directive, message)
+            .at(file.at_offset(d.offset, d.name.len() + 12))
     };
     if let Some(d) = misplaced {
-        return Err(error(&d, "a `class` directive belongs in the file's header, before the first statement".into()));
+        return Err(error(
+            &d,
+            "a `class` directive belongs in the file's header, before the first statement".into(),
+        ));
     }
     let Some(d) = header.iter().find(|d| d.name == CLASS) else {
         let (class, reason) = computed;
-        return Ok(Verdict { class, reason, overridden: false, accepted });
+        return Ok(Verdict {
+            class,
+            reason,
+            overridden: false,
+            accepted,
+        });
     };
     let (word, reason) = directive::because(d.argument);
     let class = match word {
         "expand" => Class::Expand,
         "contract" => Class::Contract,
-        other => return Err(error(d, format!("unknown class `{other}`: a migration is `expand` or `contract`"))),
+        other => {
+            return Err(error(
+                d,
+                format!("unknown class `{other}`: a migration is `expand` or `contract`"),
+            ));
+        }
     };
     let Some(reason) = reason else {
-        return Err(error(d, format!("`class {word}` needs a reason: `-- lcfs-db: class {word} because <reason>`")));
+        return Err(error(
+            d,
+            format!("`class {word}` needs a reason: `-- lcfs-db: class {word} because <reason>`"),
+        ));
     };
-    Ok(Verdict { class, reason: reason.to_owned(), overridden: true, accepted })
+    Ok(Verdict {
+        class,
+        reason: reason.to_owned(),
+        overridden: true,
+        accepted,
+    })
 }

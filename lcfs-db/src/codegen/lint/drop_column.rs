@@ -23,9 +23,15 @@ fn check(cx: &Cx) -> Vec<Flag> {
     cx.events
         .iter()
         .filter_map(|event| match event {
-            Event::DropColumn { table, column } if cx.existing.column(table, &column.0) => Some(
-                Flag::new(format!("dropping `{table}.{}` breaks old code that uses it", column.0), column.1),
-            ),
+            Event::DropColumn { table, column } if cx.existing.column(table, &column.0) => {
+                Some(Flag::new(
+                    format!(
+                        "dropping `{table}.{}` breaks old code that uses it",
+                        column.0
+                    ),
+                    column.1,
+                ))
+            }
             _ => None,
         })
         .collect()

@@ -23,9 +23,16 @@ fn check(cx: &Cx) -> Vec<Flag> {
     cx.events
         .iter()
         .filter_map(|event| match event {
-            Event::DropRelation { kind: Relation::Table, name } if cx.existed(&name.0) => Some(
-                Flag::new(format!("dropping `{}` loses its rows and breaks old code that uses it", name.0), name.1),
-            ),
+            Event::DropRelation {
+                kind: Relation::Table,
+                name,
+            } if cx.existed(&name.0) => Some(Flag::new(
+                format!(
+                    "dropping `{}` loses its rows and breaks old code that uses it",
+                    name.0
+                ),
+                name.1,
+            )),
             _ => None,
         })
         .collect()

@@ -28,17 +28,19 @@ fn check(cx: &Cx) -> Vec<Flag> {
     cx.events
         .iter()
         .filter_map(|event| match event {
-            Event::DropRelation { kind: Relation::View | Relation::MaterializedView, name }
-                if cx.existed(&name.0) =>
-            {
-                Some(
-                    Flag::new(
-                        format!("dropping `{}` without creating it again breaks its readers", name.0),
-                        name.1,
-                    )
-                    .unless_recreated(Recreated::View(name.0.clone())),
+            Event::DropRelation {
+                kind: Relation::View | Relation::MaterializedView,
+                name,
+            } if cx.existed(&name.0) => Some(
+                Flag::new(
+                    format!(
+                        "dropping `{}` without creating it again breaks its readers",
+                        name.0
+                    ),
+                    name.1,
                 )
-            }
+                .unless_recreated(Recreated::View(name.0.clone())),
+            ),
             _ => None,
         })
         .collect()

@@ -23,7 +23,10 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Cx) -> Vec<Flag> {
-    let adds = cx.events.iter().any(|e| matches!(e, Event::AddLabel { .. }));
+    let adds = cx
+        .events
+        .iter()
+        .any(|e| matches!(e, Event::AddLabel { .. }));
     if !cx.transactional || cx.memory.added_labels.is_empty() || adds {
         return Vec::new();
     }

@@ -49,7 +49,8 @@ impl Existing {
     }
 
     pub fn column(&self, table: &str, column: &str) -> bool {
-        self.columns.contains(&(table.to_owned(), column.to_owned()))
+        self.columns
+            .contains(&(table.to_owned(), column.to_owned()))
     }
 
     /// The labels of an enum type that existed before the migration.
@@ -62,7 +63,12 @@ impl Existing {
         match event {
             Event::RenameRelation { name, to } if self.relations.remove(&name.0) => {
                 self.relations.insert(to.clone());
-                let moved: Vec<_> = self.columns.iter().filter(|(t, _)| *t == name.0).cloned().collect();
+                let moved: Vec<_> = self
+                    .columns
+                    .iter()
+                    .filter(|(t, _)| *t == name.0)
+                    .cloned()
+                    .collect();
                 for (table, column) in moved {
                     self.columns.remove(&(table, column.clone()));
                     self.columns.insert((to.clone(), column));
@@ -90,9 +96,12 @@ impl Memory {
             Event::AddLabel { enum_type, label } => {
                 self.added_labels.push((enum_type.clone(), label.clone()))
             }
-            Event::AddConstraint { table, name: Some(name), not_valid: true, .. } => {
-                self.not_valid.push((table.0.clone(), name.clone()))
-            }
+            Event::AddConstraint {
+                table,
+                name: Some(name),
+                not_valid: true,
+                ..
+            } => self.not_valid.push((table.0.clone(), name.clone())),
             Event::CreateFunction { name } => {
                 self.functions.insert(name.clone());
             }

@@ -29,7 +29,10 @@ mod vacuum_full_or_cluster;
 mod validate_in_same_transaction;
 
 pub use class::{Class, Verdict};
-#[allow(unused_imports, reason = "the tests split examples at it, the build does not")]
+#[allow(
+    unused_imports,
+    reason = "the tests split examples at it, the build does not"
+)]
 pub use rule::NEXT_MIGRATION;
 pub use rule::Rule;
 
@@ -100,7 +103,12 @@ impl<'a> MigrationLint<'a> {
     }
 
     /// Looks at `statement` (`tree` when it parsed), `model` being the schema just before it.
-    pub fn statement(&mut self, model: &Model, statement: &Statement, tree: Option<&ast::Statement>) {
+    pub fn statement(
+        &mut self,
+        model: &Model,
+        statement: &Statement,
+        tree: Option<&ast::Statement>,
+    ) {
         let events: Vec<Event> = match tree {
             Some(tree) => event::from_tree(tree, model),
             None => event::from_words(statement.text),
@@ -117,7 +125,12 @@ impl<'a> MigrationLint<'a> {
             // One finding per rule and statement: the first flag says it.
             if let Some(flag) = (rule.check)(&cx).into_iter().next() {
                 let location = self.file.at_span(statement.offset, flag.span);
-                self.findings.push(Finding { rule, flag, statement: statement.offset, location });
+                self.findings.push(Finding {
+                    rule,
+                    flag,
+                    statement: statement.offset,
+                    location,
+                });
             }
         }
         let line = self.file.text[..statement.offset].matches('\n').count() + 1;
@@ -136,9 +149,17 @@ impl<'a> MigrationLint<'a> {
             None => true,
             Some(object) => !recreated(model, &self.memory, object),
         };
-        let findings = self.findings.into_iter().filter(|f| stands(&f.flag.unless_recreated));
-        let (accepted, mut errors) = accept::resolve(self.file, &self.statements, findings.collect());
-        let changes: Vec<_> = self.changes.into_iter().filter(|c| stands(&c.unless_recreated)).collect();
+        let findings = self
+            .findings
+            .into_iter()
+            .filter(|f| stands(&f.flag.unless_recreated));
+        let (accepted, mut errors) =
+            accept::resolve(self.file, &self.statements, findings.collect());
+        let changes: Vec<_> = self
+            .changes
+            .into_iter()
+            .filter(|c| stands(&c.unless_recreated))
+            .collect();
         match class::verdict(self.file, &changes, accepted) {
             Ok(verdict) if errors.is_empty() => Ok(verdict),
             Ok(_) => Err(BuildError::all(errors).expect("not empty")),

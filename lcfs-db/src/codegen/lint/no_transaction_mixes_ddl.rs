@@ -31,8 +31,10 @@ fn check(cx: &Cx) -> Vec<Flag> {
     let belongs = |event: &Event| {
         matches!(
             event,
-            Event::CreateIndex { concurrently: true, .. }
-                | Event::DropIndex { concurrently: true }
+            Event::CreateIndex {
+                concurrently: true,
+                ..
+            } | Event::DropIndex { concurrently: true }
                 | Event::AddLabel { .. }
                 | Event::Vacuum { .. }
                 | Event::Refresh { .. }

@@ -23,7 +23,10 @@ fn check(cx: &Cx) -> Vec<Flag> {
         .filter_map(|event| match event {
             Event::RenameColumn { table, column, to } if cx.existing.column(table, &column.0) => {
                 Some(Flag::new(
-                    format!("renaming `{table}.{}` to `{to}` breaks old code that uses the old name", column.0),
+                    format!(
+                        "renaming `{table}.{}` to `{to}` breaks old code that uses the old name",
+                        column.0
+                    ),
                     column.1,
                 ))
             }

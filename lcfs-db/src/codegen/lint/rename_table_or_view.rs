@@ -23,7 +23,10 @@ fn check(cx: &Cx) -> Vec<Flag> {
         .iter()
         .filter_map(|event| match event {
             Event::RenameRelation { name, to } if cx.existed(&name.0) => Some(Flag::new(
-                format!("renaming `{}` to `{to}` breaks old code that uses the old name", name.0),
+                format!(
+                    "renaming `{}` to `{to}` breaks old code that uses the old name",
+                    name.0
+                ),
                 name.1,
             )),
             _ => None,

@@ -25,21 +25,36 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Cx) -> Vec<Flag> {
     let flag = |table: &str, what: &str, span| {
-        Flag::new(format!("{what} on `{table}`, which holds data, without CONCURRENTLY"), span)
+        Flag::new(
+            format!("{what} on `{table}`, which holds data, without CONCURRENTLY"),
+            span,
+        )
     };
     cx.events
         .iter()
         .filter_map(|event| match event {
-            Event::CreateIndex { table, concurrently: false, .. } if cx.existed(&table.0) => {
-                Some(flag(&table.0, "creating an index", table.1))
-            }
-            Event::AddConstraint { table, kind: ConstraintKind::Key, .. } if cx.existed(&table.0) => {
-                Some(flag(&table.0, "adding a UNIQUE or PRIMARY KEY constraint builds its index", table.1))
-            }
+            Event::CreateIndex {
+                table,
+                concurrently: false,
+                ..
+            } if cx.existed(&table.0) => Some(flag(&table.0, "creating an index", table.1)),
+            Event::AddConstraint {
+                table,
+                kind: ConstraintKind::Key,
+                ..
+            } if cx.existed(&table.0) => Some(flag(
+                &table.0,
+                "adding a UNIQUE or PRIMARY KEY constraint builds its index",
+                table.1,
+            )),
             Event::AddColumn { table, column }
                 if cx.existed(table) && column.constraints.contains(&ConstraintKind::Key) =>
             {
-                Some(flag(table, "a UNIQUE or PRIMARY KEY column builds its index", column.name.1))
+                Some(flag(
+                    table,
+                    "a UNIQUE or PRIMARY KEY column builds its index",
+                    column.name.1,
+                ))
             }
             _ => None,
         })

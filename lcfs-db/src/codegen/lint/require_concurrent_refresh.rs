@@ -22,8 +22,14 @@ fn check(cx: &Cx) -> Vec<Flag> {
     cx.events
         .iter()
         .filter_map(|event| match event {
-            Event::Refresh { view, concurrently: false } if cx.existed(&view.0) => Some(Flag::new(
-                format!("refreshing `{}` without CONCURRENTLY blocks its readers", view.0),
+            Event::Refresh {
+                view,
+                concurrently: false,
+            } if cx.existed(&view.0) => Some(Flag::new(
+                format!(
+                    "refreshing `{}` without CONCURRENTLY blocks its readers",
+                    view.0
+                ),
                 view.1,
             )),
             _ => None,

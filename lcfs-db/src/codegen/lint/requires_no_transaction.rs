@@ -26,8 +26,10 @@ fn check(cx: &Cx) -> Vec<Flag> {
     let refused = cx.events.iter().any(|event| {
         matches!(
             event,
-            Event::CreateIndex { concurrently: true, .. }
-                | Event::DropIndex { concurrently: true }
+            Event::CreateIndex {
+                concurrently: true,
+                ..
+            } | Event::DropIndex { concurrently: true }
                 | Event::Vacuum { .. }
         )
     });

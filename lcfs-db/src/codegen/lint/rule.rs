@@ -8,7 +8,10 @@ use super::event::Event;
 use super::existing::{Existing, Memory};
 
 /// The line that separates the migrations of a multi-step example.
-#[allow(dead_code, reason = "the tests split examples at it, the build does not")]
+#[allow(
+    dead_code,
+    reason = "the tests split examples at it, the build does not"
+)]
 pub const NEXT_MIGRATION: &str = "-- then, in the next migration:";
 
 /// One rule.
@@ -16,12 +19,18 @@ pub struct Rule {
     /// Kebab-case, as `accept` directives name it.
     pub name: &'static str,
     /// What the flagged statement does, in one line.
-    #[allow(dead_code, reason = "`lcfs-db lint --rules` and the tests show it, the build does not")]
+    #[allow(
+        dead_code,
+        reason = "`lcfs-db lint --rules` and the tests show it, the build does not"
+    )]
     pub summary: &'static str,
     /// Why it is dangerous on a table with data and live traffic.
     pub why: &'static str,
     /// A migration the rule flags (its last statement), run after V001–V015 in the tests.
-    #[allow(dead_code, reason = "`lcfs-db lint --rules` and the tests show it, the build does not")]
+    #[allow(
+        dead_code,
+        reason = "`lcfs-db lint --rules` and the tests show it, the build does not"
+    )]
     pub example: &'static str,
     /// The safe way to write it: migrations (separated by [`NEXT_MIGRATION`]) the rule passes.
     pub safe: &'static str,
@@ -83,7 +92,11 @@ impl Cx<'_> {
     /// The statement's first word, for flags about the statement as a whole.
     pub fn first_word(&self) -> Span {
         use sqlparser::tokenizer::Location;
-        let length = self.text.chars().take_while(|c| c.is_alphanumeric()).count();
+        let length = self
+            .text
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .count();
         Span::new(Location::new(1, 1), Location::new(1, 1 + length as u64))
     }
 }

@@ -44,9 +44,15 @@ fn check(cx: &Cx) -> Vec<Flag> {
 pub fn proven(model: &Model, table: &str, column: &str) -> bool {
     let wanted = format!("{column} is not null");
     let normal = |text: &str| {
-        text.replace(['"', '(', ')'], "").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+        text.replace(['"', '(', ')'], "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
     };
-    model
-        .table(table)
-        .is_some_and(|t| t.checks.iter().any(|c| c.valid && normal(&c.expression) == wanted))
+    model.table(table).is_some_and(|t| {
+        t.checks
+            .iter()
+            .any(|c| c.valid && normal(&c.expression) == wanted)
+    })
 }

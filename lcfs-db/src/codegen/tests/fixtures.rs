@@ -17,7 +17,12 @@ fn generated_files_match_the_expected_files() {
         .map(|entry| entry.expect("a fixture").path())
         // `lint-rules/` holds the lint's expected diagnostics, checked by `tests/lint.rs`.
         .filter(|path| path.join("migrations").is_dir())
-        .map(|path| path.file_name().expect("a folder").to_string_lossy().into_owned())
+        .map(|path| {
+            path.file_name()
+                .expect("a folder")
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     cases.sort();
     assert!(cases.len() >= 20, "fixtures are missing: {cases:?}");

@@ -51,8 +51,15 @@ pub fn run_all(sql: &str) -> Result<Vec<Verdict>, BuildError> {
 
 /// `sql` with `line` put on its own line directly above its last statement.
 fn above_last_statement(sql: &str, line: &str) -> String {
-    let file = SourceFile { path: String::new(), text: sql.to_owned() };
-    let last = split(&file).expect("splits").last().expect("a statement").offset;
+    let file = SourceFile {
+        path: String::new(),
+        text: sql.to_owned(),
+    };
+    let last = split(&file)
+        .expect("splits")
+        .last()
+        .expect("a statement")
+        .offset;
     let start = sql[..last].rfind('\n').map_or(0, |i| i + 1);
     format!("{}{line}\n{}", &sql[..start], &sql[start..])
 }
@@ -71,7 +78,10 @@ fn every_rule_flags_its_example_with_the_expected_diagnostic() {
         };
         assert_eq!(error.kind(), ErrorKind::Lint, "{}: {error}", rule.name);
         let rendered = error.to_string();
-        assert!(rendered.starts_with(&format!("error[{}]: ", rule.name)), "{rendered}");
+        assert!(
+            rendered.starts_with(&format!("error[{}]: ", rule.name)),
+            "{rendered}"
+        );
         assert!(rendered.contains(" --> migrations/V016__"), "{rendered}");
         let path = root.join(EXPECTED).join(format!("{}.txt", rule.name));
         if let Err(failure) = expected::check(&path, &rendered) {
@@ -93,14 +103,23 @@ fn every_rules_safe_form_passes() {
 #[test]
 fn an_accept_directive_with_a_reason_passes_and_keeps_the_reason() {
     for rule in RULES {
-        let directive = format!("-- lcfs-db: accept {} because the table is known small", rule.name);
+        let directive = format!(
+            "-- lcfs-db: accept {} because the table is known small",
+            rule.name
+        );
         let sql = above_last_statement(rule.example, &directive);
         let verdict = run(&mut head(), 16, "accepted", &sql)
             .unwrap_or_else(|error| panic!("{}: accepted, yet\n{error}", rule.name));
         let accepted = &verdict.accepted;
         assert_eq!(accepted.len(), 1, "{}: {accepted:?}", rule.name);
-        assert_eq!((accepted[0].rule, accepted[0].reason.as_str()), (rule.name, "the table is known small"));
-        assert_eq!(accepted[0].line, sql.lines().position(|l| l == directive).unwrap() + 2);
+        assert_eq!(
+            (accepted[0].rule, accepted[0].reason.as_str()),
+            (rule.name, "the table is known small")
+        );
+        assert_eq!(
+            accepted[0].line,
+            sql.lines().position(|l| l == directive).unwrap() + 2
+        );
     }
 }
 
@@ -108,13 +127,18 @@ fn an_accept_directive_with_a_reason_passes_and_keeps_the_reason() {
 fn an_accept_directive_without_a_reason_fails() {
     for rule in RULES {
         let sql = above_last_statement(rule.example, &format!("-- lcfs-db: accept {}", rule.name));
-        let error = run(&mut head(), 16, "no_reason", &sql).expect_err(rule.name).to_string();
+        let error = run(&mut head(), 16, "no_reason", &sql)
+            .expect_err(rule.name)
+            .to_string();
         assert!(
             error.contains(&format!("`accept {}` needs a reason", rule.name)),
             "{}: {error}",
             rule.name
         );
-        assert!(error.contains(" --> migrations/V016__no_reason.sql:"), "{error}");
+        assert!(
+            error.contains(" --> migrations/V016__no_reason.sql:"),
+            "{error}"
+        );
     }
 }
 
@@ -125,8 +149,22 @@ fn rules_have_distinct_kebab_case_names_and_complete_docs() {
     names.dedup();
     assert_eq!(names.len(), RULES.len());
     for rule in RULES {
-        assert!(rule.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{}", rule.name);
-        assert!(!rule.summary.contains('\n') && rule.summary.ends_with('.'), "{}", rule.name);
-        assert!(rule.why.len() > 200 && !rule.safe.is_empty(), "{}", rule.name);
+        assert!(
+            rule.name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'-'),
+            "{}",
+            rule.name
+        );
+        assert!(
+            !rule.summary.contains('\n') && rule.summary.ends_with('.'),
+            "{}",
+            rule.name
+        );
+        assert!(
+            rule.why.len() > 200 && !rule.safe.is_empty(),
+            "{}",
+            rule.name
+        );
     }
 }

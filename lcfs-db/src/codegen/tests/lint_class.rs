@@ -29,8 +29,18 @@ fn v001_to_v015_are_all_expand() {
     for migration in migrations {
         let up = SourceFile::read(root, &migration.up).unwrap();
         let verdict = analyze(&mut model, &up, &migration.name).unwrap().verdict;
-        assert_eq!(verdict.class, Class::Expand, "{}: {}", migration.up, verdict.reason);
-        assert!(!verdict.overridden && verdict.accepted.is_empty(), "{}", migration.up);
+        assert_eq!(
+            verdict.class,
+            Class::Expand,
+            "{}: {}",
+            migration.up,
+            verdict.reason
+        );
+        assert!(
+            !verdict.overridden && verdict.accepted.is_empty(),
+            "{}",
+            migration.up
+        );
     }
 }
 
@@ -84,7 +94,11 @@ fn removals_renames_and_narrowings_are_contract() {
         ),
     ] {
         let verdict = verdict(sql);
-        assert_eq!((verdict.class, verdict.reason.as_str()), (Class::Contract, reason), "{sql}");
+        assert_eq!(
+            (verdict.class, verdict.reason.as_str()),
+            (Class::Contract, reason),
+            "{sql}"
+        );
     }
 }
 
@@ -98,7 +112,13 @@ fn an_enum_label_removed_by_recreating_the_type_is_contract() {
                DROP TYPE status_enum_old;";
     let verdict = verdict(sql);
     assert_eq!(verdict.class, Class::Contract, "{}", verdict.reason);
-    assert!(verdict.reason.starts_with("removes or renames type `status_enum` (line 2)"), "{}", verdict.reason);
+    assert!(
+        verdict
+            .reason
+            .starts_with("removes or renames type `status_enum` (line 2)"),
+        "{}",
+        verdict.reason
+    );
 }
 
 #[test]
@@ -109,7 +129,10 @@ fn a_class_directive_overrides_the_analysis_and_keeps_its_reason() {
     let verdict = verdict(sql);
     assert_eq!(verdict.class, Class::Expand);
     assert!(verdict.overridden);
-    assert_eq!(verdict.reason, "no deployed code reads report.title since 2.3");
+    assert_eq!(
+        verdict.reason,
+        "no deployed code reads report.title since 2.3"
+    );
     let contract = super::lint::run(
         &mut {
             let mut model = Model::default();
@@ -121,5 +144,8 @@ fn a_class_directive_overrides_the_analysis_and_keeps_its_reason() {
         "-- lcfs-db: class contract because a DO block drops a function\nDO $$ BEGIN NULL; END $$;",
     )
     .unwrap();
-    assert_eq!((contract.class, contract.overridden), (Class::Contract, true));
+    assert_eq!(
+        (contract.class, contract.overridden),
+        (Class::Contract, true)
+    );
 }

@@ -11,22 +11,46 @@ fn fails(sql: &str) -> String {
 }
 
 fn passes(sql: &str) -> Class {
-    run(&mut head(), 16, "example", sql).unwrap_or_else(|e| panic!("{sql}\n{e}")).class
+    run(&mut head(), 16, "example", sql)
+        .unwrap_or_else(|e| panic!("{sql}\n{e}"))
+        .class
 }
 
 #[test]
 fn an_unknown_rule_a_misplaced_or_an_unused_directive_fails() {
     let unknown = fails("-- lcfs-db: accept no-such-rule because why not\nSELECT 1;");
-    assert!(unknown.starts_with("error: `no-such-rule` is not a lint rule\n --> migrations/V016__example.sql:1:1\n"), "{unknown}");
-    let misplaced = fails("-- lcfs-db: accept drop-table because old\n\nDROP TABLE user_login_history;");
-    assert!(misplaced.contains("this `accept` directive is not on the comment lines directly above a statement"), "{misplaced}");
-    assert!(misplaced.contains("error[drop-table]"), "the finding stays: {misplaced}");
-    let unused = fails("-- lcfs-db: accept drop-table because old\nALTER TABLE organization ADD COLUMN note text;");
-    assert!(unused.contains("`accept drop-table`: the statement below breaks no such rule"), "{unused}");
+    assert!(
+        unknown.starts_with(
+            "error: `no-such-rule` is not a lint rule\n --> migrations/V016__example.sql:1:1\n"
+        ),
+        "{unknown}"
+    );
+    let misplaced =
+        fails("-- lcfs-db: accept drop-table because old\n\nDROP TABLE user_login_history;");
+    assert!(
+        misplaced.contains(
+            "this `accept` directive is not on the comment lines directly above a statement"
+        ),
+        "{misplaced}"
+    );
+    assert!(
+        misplaced.contains("error[drop-table]"),
+        "the finding stays: {misplaced}"
+    );
+    let unused = fails(
+        "-- lcfs-db: accept drop-table because old\nALTER TABLE organization ADD COLUMN note text;",
+    );
+    assert!(
+        unused.contains("`accept drop-table`: the statement below breaks no such rule"),
+        "{unused}"
+    );
     let class = fails("-- lcfs-db: class shrink because yes\nSELECT 1;");
     assert!(class.contains("unknown class `shrink`"), "{class}");
     let reasonless = fails("-- lcfs-db: class contract\nSELECT 1;");
-    assert!(reasonless.contains("`class contract` needs a reason"), "{reasonless}");
+    assert!(
+        reasonless.contains("`class contract` needs a reason"),
+        "{reasonless}"
+    );
     let late = fails("SELECT 1;\n-- lcfs-db: class contract because late\nSELECT 2;");
     assert!(late.contains("belongs in the file's header"), "{late}");
 }
@@ -42,8 +66,15 @@ fn every_finding_of_a_migration_is_reported_at_once() {
     .unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Lint);
     let rendered = error.to_string();
-    assert!(rendered.contains("error[require-concurrent-index]") && rendered.contains("error[drop-column]"), "{rendered}");
-    assert!(rendered.contains("V016__example.sql:1:23") && rendered.contains("V016__example.sql:2:38"), "{rendered}");
+    assert!(
+        rendered.contains("error[require-concurrent-index]")
+            && rendered.contains("error[drop-column]"),
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains("V016__example.sql:1:23") && rendered.contains("V016__example.sql:2:38"),
+        "{rendered}"
+    );
 }
 
 #[test]
@@ -85,12 +116,27 @@ fn replacing_views_functions_and_triggers_is_expand_and_not_flagged() {
 #[test]
 fn a_function_dropped_and_not_created_again_is_contract() {
     let mut model = head();
-    let verdict = run(&mut model, 16, "example", "DROP FUNCTION is_user_safe_to_remove(text);").unwrap();
-    assert_eq!((verdict.class, verdict.reason.as_str()), (Class::Contract, "drops function `is_user_safe_to_remove` (line 1)"));
+    let verdict = run(
+        &mut model,
+        16,
+        "example",
+        "DROP FUNCTION is_user_safe_to_remove(text);",
+    )
+    .unwrap();
+    assert_eq!(
+        (verdict.class, verdict.reason.as_str()),
+        (
+            Class::Contract,
+            "drops function `is_user_safe_to_remove` (line 1)"
+        )
+    );
 }
 
 #[test]
 fn cluster_is_flagged_like_vacuum_full() {
     let error = fails("CLUSTER organization USING pk_organization;");
-    assert!(error.starts_with("error[vacuum-full-or-cluster]: CLUSTER rewrites the table"), "{error}");
+    assert!(
+        error.starts_with("error[vacuum-full-or-cluster]: CLUSTER rewrites the table"),
+        "{error}"
+    );
 }

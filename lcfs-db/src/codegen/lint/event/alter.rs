@@ -10,7 +10,12 @@ use super::super::super::sql_name::{ident_name, unqualified};
 use super::super::super::sql_type;
 use super::{ConstraintKind, Event, column};
 
-pub fn alter_table(table: &str, span: Span, operation: &AlterTableOperation, model: &Model) -> Event {
+pub fn alter_table(
+    table: &str,
+    span: Span,
+    operation: &AlterTableOperation,
+    model: &Model,
+) -> Event {
     let table_owned = table.to_owned();
     match operation {
         AlterTableOperation::AddColumn { column_def, .. } => Event::AddColumn {
@@ -24,20 +29,27 @@ pub fn alter_table(table: &str, span: Span, operation: &AlterTableOperation, mod
             },
             None => Event::Other,
         },
-        AlterTableOperation::RenameColumn { old_column_name, new_column_name } => {
-            Event::RenameColumn {
-                table: table_owned,
-                column: (ident_name(old_column_name), old_column_name.span),
-                to: ident_name(new_column_name),
-            }
-        }
-        AlterTableOperation::RenameTable { table_name: RenameTableNameKind::To(to) } => {
-            match unqualified(to) {
-                Ok((to, _)) => Event::RenameRelation { name: (table_owned, span), to },
-                Err(_) => Event::Other,
-            }
-        }
-        AlterTableOperation::AddConstraint { constraint, not_valid } => {
+        AlterTableOperation::RenameColumn {
+            old_column_name,
+            new_column_name,
+        } => Event::RenameColumn {
+            table: table_owned,
+            column: (ident_name(old_column_name), old_column_name.span),
+            to: ident_name(new_column_name),
+        },
+        AlterTableOperation::RenameTable {
+            table_name: RenameTableNameKind::To(to),
+        } => match unqualified(to) {
+            Ok((to, _)) => Event::RenameRelation {
+                name: (table_owned, span),
+                to,
+            },
+            Err(_) => Event::Other,
+        },
+        AlterTableOperation::AddConstraint {
+            constraint,
+            not_valid,
+        } => {
             let kind = match constraint {
                 TableConstraint::Check(_) => ConstraintKind::Check,
                 TableConstraint::ForeignKey(_) => ConstraintKind::ForeignKey,
@@ -63,14 +75,21 @@ pub fn alter_table(table: &str, span: Span, operation: &AlterTableOperation, mod
         AlterTableOperation::AlterColumn { column_name, op } => {
             let column = (ident_name(column_name), column_name.span);
             match op {
-                AlterColumnOperation::SetNotNull => Event::SetNotNull { table: table_owned, column },
-                AlterColumnOperation::DropNotNull => {
-                    Event::DropNotNull { table: table_owned, column }
-                }
-                AlterColumnOperation::DropDefault => {
-                    Event::DropDefault { table: table_owned, column }
-                }
-                AlterColumnOperation::SetDataType { data_type, using, .. } => Event::SetType {
+                AlterColumnOperation::SetNotNull => Event::SetNotNull {
+                    table: table_owned,
+                    column,
+                },
+                AlterColumnOperation::DropNotNull => Event::DropNotNull {
+                    table: table_owned,
+                    column,
+                },
+                AlterColumnOperation::DropDefault => Event::DropDefault {
+                    table: table_owned,
+                    column,
+                },
+                AlterColumnOperation::SetDataType {
+                    data_type, using, ..
+                } => Event::SetType {
                     table: table_owned,
                     column,
                     to: sql_type::resolve(data_type, &|n| model.enum_type(n).is_some())

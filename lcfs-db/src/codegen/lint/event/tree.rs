@@ -25,20 +25,33 @@ pub fn from_tree(statement: &ast::Statement, model: &Model) -> Vec<Event> {
                 .collect(),
             _ => vec![Event::Other],
         },
-        ast::Statement::Drop { object_type, names, .. } => {
+        ast::Statement::Drop {
+            object_type, names, ..
+        } => {
             let named = names.iter().filter_map(name);
             match object_type {
                 ObjectType::Table => named
-                    .map(|name| Event::DropRelation { kind: Relation::Table, name })
+                    .map(|name| Event::DropRelation {
+                        kind: Relation::Table,
+                        name,
+                    })
                     .collect(),
                 ObjectType::View => named
-                    .map(|name| Event::DropRelation { kind: Relation::View, name })
+                    .map(|name| Event::DropRelation {
+                        kind: Relation::View,
+                        name,
+                    })
                     .collect(),
                 ObjectType::MaterializedView => named
-                    .map(|name| Event::DropRelation { kind: Relation::MaterializedView, name })
+                    .map(|name| Event::DropRelation {
+                        kind: Relation::MaterializedView,
+                        name,
+                    })
                     .collect(),
                 ObjectType::Type => named.map(|name| Event::DropType { name }).collect(),
-                ObjectType::Index => vec![Event::DropIndex { concurrently: false }],
+                ObjectType::Index => vec![Event::DropIndex {
+                    concurrently: false,
+                }],
                 _ => vec![Event::Other],
             }
         }
@@ -52,14 +65,17 @@ pub fn from_tree(statement: &ast::Statement, model: &Model) -> Vec<Event> {
         },
         ast::Statement::AlterType(alter) => match name(&alter.name) {
             Some((enum_type, span)) => vec![match &alter.operation {
-                AlterTypeOperation::AddValue(add) => {
-                    Event::AddLabel { enum_type, label: add.value.value.clone() }
-                }
+                AlterTypeOperation::AddValue(add) => Event::AddLabel {
+                    enum_type,
+                    label: add.value.value.clone(),
+                },
                 AlterTypeOperation::RenameValue(rename) => Event::RenameLabel {
                     enum_type,
                     label: (rename.from.value.clone(), rename.from.span),
                 },
-                AlterTypeOperation::Rename(_) => Event::RenameType { name: (enum_type, span) },
+                AlterTypeOperation::Rename(_) => Event::RenameType {
+                    name: (enum_type, span),
+                },
             }],
             None => vec![Event::Other],
         },
@@ -82,7 +98,10 @@ pub fn from_tree(statement: &ast::Statement, model: &Model) -> Vec<Event> {
             .into_iter()
             .collect(),
         ast::Statement::RefreshMaterializedView(refresh) => match name(&refresh.name) {
-            Some(view) => vec![Event::Refresh { view, concurrently: refresh.concurrently }],
+            Some(view) => vec![Event::Refresh {
+                view,
+                concurrently: refresh.concurrently,
+            }],
             None => vec![Event::Other],
         },
         ast::Statement::Vacuum(vacuum) => vec![Event::Vacuum { full: vacuum.full }],
@@ -111,4 +130,3 @@ pub fn from_tree(statement: &ast::Statement, model: &Model) -> Vec<Event> {
         _ => vec![Event::Other],
     }
 }
-

@@ -30,11 +30,15 @@ pub fn from_words(text: &str) -> Vec<Event> {
         (["DROP", "INDEX", rest @ ..], _) => Event::DropIndex {
             concurrently: rest.first() == Some(&"CONCURRENTLY"),
         },
-        (["CLUSTER", ..], _) => Event::Cluster { span: tokens[0].span },
+        (["CLUSTER", ..], _) => Event::Cluster {
+            span: tokens[0].span,
+        },
         (["COMMENT", ..], _) => Event::Harmless,
         (_, Some(["UNIQUE", "INDEX", rest @ ..] | ["INDEX", rest @ ..])) => {
             let on = tokens.iter().position(|t| is_keyword(t, "ON"));
-            let table = on.map(|on| skip(&tokens, on + 1, &["ONLY"])).and_then(|at| name(&tokens, at));
+            let table = on
+                .map(|on| skip(&tokens, on + 1, &["ONLY"]))
+                .and_then(|at| name(&tokens, at));
             match table {
                 Some(table) => Event::CreateIndex {
                     table,
@@ -51,7 +55,9 @@ pub fn from_words(text: &str) -> Vec<Event> {
             }
         }
         (_, Some(["FUNCTION" | "PROCEDURE", ..])) => {
-            let at = tokens.iter().position(|t| is_keyword(t, "FUNCTION") || is_keyword(t, "PROCEDURE"));
+            let at = tokens
+                .iter()
+                .position(|t| is_keyword(t, "FUNCTION") || is_keyword(t, "PROCEDURE"));
             match at.and_then(|at| name(&tokens, at + 1)) {
                 Some((name, _)) => Event::CreateFunction { name },
                 None => Event::Other,
@@ -68,12 +74,18 @@ fn is_keyword(token: &TokenWithSpan, keyword: &str) -> bool {
 
 /// The index after the first `keyword`.
 fn after(tokens: &[TokenWithSpan], keyword: &str) -> Option<usize> {
-    tokens.iter().position(|t| is_keyword(t, keyword)).map(|at| at + 1)
+    tokens
+        .iter()
+        .position(|t| is_keyword(t, keyword))
+        .map(|at| at + 1)
 }
 
 /// The index after any of `keywords` at `at`.
 fn skip(tokens: &[TokenWithSpan], mut at: usize, keywords: &[&str]) -> usize {
-    while tokens.get(at).is_some_and(|t| keywords.iter().any(|k| is_keyword(t, k))) {
+    while tokens
+        .get(at)
+        .is_some_and(|t| keywords.iter().any(|k| is_keyword(t, k)))
+    {
         at += 1;
     }
     at
