@@ -168,3 +168,30 @@ fn rules_have_distinct_kebab_case_names_and_complete_docs() {
         );
     }
 }
+
+/// The rule reference of `docs/migration-rules.md`, written from the rules themselves.
+fn reference() -> String {
+    let mut text = String::new();
+    for rule in RULES {
+        text.push_str(&format!(
+            "### `{}`\n\n{}\n\n{}\n\nFlagged:\n\n```sql\n{}```\n\nSafe:\n\n```sql\n{}```\n\n",
+            rule.name, rule.summary, rule.why, rule.example, rule.safe
+        ));
+    }
+    text
+}
+
+#[test]
+fn the_rules_doc_lists_every_rule_as_the_code_defines_it() {
+    const DOC: &str = "docs/migration-rules.md";
+    const START: &str = "<!-- rules: written by the tests from lcfs-db/src/codegen/lint/ -->\n\n";
+    const END: &str = "<!-- /rules -->";
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(DOC);
+    let doc = std::fs::read_to_string(&path).expect("the rules doc");
+    let (before, rest) = doc.split_once(START).expect("the start marker");
+    let (_, after) = rest.split_once(END).expect("the end marker");
+    let wanted = format!("{before}{START}{}{END}{after}", reference());
+    if let Err(failure) = expected::check(&path, &wanted) {
+        panic!("{failure}");
+    }
+}
