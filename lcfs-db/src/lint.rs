@@ -15,6 +15,7 @@ use crate::migrate::Class;
 pub struct Checked {
     /// The path as given.
     pub file: String,
+    /// Expand or contract, computed or set by the file's `class` directive.
     pub class: Class,
     /// The `class` directive's reason, or what the analysis found.
     pub reason: String,

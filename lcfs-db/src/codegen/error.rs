@@ -28,9 +28,13 @@ pub enum ErrorKind {
     Directive,
 }
 
-/// An error of the build script, pointing at the file (and line and column) it is about.
+/// An error of the build script, pointing at the file (and line and column) it is about. Boxed,
+/// so that results stay small on the success path.
 #[derive(Debug)]
-pub struct BuildError {
+pub struct BuildError(Box<Details>);
+
+#[derive(Debug)]
+struct Details {
     kind: ErrorKind,
     /// Shown in brackets after `error`, as rustc shows its codes: a lint rule's name.
     code: Option<&'static str>,
@@ -44,46 +48,46 @@ pub struct BuildError {
 
 impl BuildError {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> BuildError {
-        BuildError {
+        BuildError(Box::new(Details {
             kind,
             code: None,
             message: message.into(),
             location: None,
             notes: Vec::new(),
             more: Vec::new(),
-        }
+        }))
     }
 
     /// All of `errors` as one, in order; `None` when there are none.
     pub fn all(mut errors: Vec<BuildError>) -> Option<BuildError> {
         let mut first = (!errors.is_empty()).then(|| errors.remove(0))?;
-        first.more.extend(errors);
+        first.0.more.extend(errors);
         Some(first)
     }
 
     pub fn code(mut self, code: &'static str) -> BuildError {
-        self.code = Some(code);
+        self.0.code = Some(code);
         self
     }
 
     /// Adds a `= label: text` line; the lines of a multi-line `text` are indented under it.
     pub fn note(mut self, label: &'static str, text: impl Into<String>) -> BuildError {
-        self.notes.push((label, text.into()));
+        self.0.notes.push((label, text.into()));
         self
     }
 
     pub fn at(mut self, location: Location) -> BuildError {
-        self.location = Some(location);
+        self.0.location = Some(location);
         self
     }
 
     #[cfg(test)]
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
 
     fn help(&self) -> Option<&'static str> {
-        match self.kind {
+        match self.0.kind {
             ErrorKind::FileName => Some(
                 "migrations are named `V<version>__<snake_name>.sql` and \
                  `V<version>__<snake_name>.down.sql`; only `rust_names.toml` and a README may sit beside them",
@@ -109,16 +113,16 @@ impl BuildError {
 
 impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.code {
-            Some(code) => writeln!(f, "error[{code}]: {}", self.message)?,
-            None => writeln!(f, "error: {}", self.message)?,
+        match self.0.code {
+            Some(code) => writeln!(f, "error[{code}]: {}", self.0.message)?,
+            None => writeln!(f, "error: {}", self.0.message)?,
         }
-        let gutter = match self.location.as_ref().and_then(|l| l.position.as_ref()) {
+        let gutter = match self.0.location.as_ref().and_then(|l| l.position.as_ref()) {
             Some(position) => position.line.to_string().len(),
             None => 1,
         };
         let pad = " ".repeat(gutter);
-        if let Some(location) = &self.location {
+        if let Some(location) = &self.0.location {
             match &location.position {
                 None => writeln!(f, "{pad}--> {}", location.path)?,
                 Some(p) => {
@@ -134,7 +138,7 @@ impl fmt::Display for BuildError {
                 }
             }
         }
-        for (label, text) in &self.notes {
+        for (label, text) in &self.0.notes {
             let indent = " ".repeat(pad.len() + label.len() + 5);
             let mut lines = text
                 .lines()
@@ -147,7 +151,7 @@ impl fmt::Display for BuildError {
         if let Some(help) = self.help() {
             writeln!(f, "{pad} = help: {help}")?;
         }
-        for other in &self.more {
+        for other in &self.0.more {
             writeln!(f)?;
             write!(f, "{other}")?;
         }

@@ -6,8 +6,6 @@
 //! is a [`BuildError`] pointing at the file, line and column it is about.
 
 pub(crate) mod analyze;
-#[path = "../directive.rs"]
-mod directive;
 mod discover;
 mod emit;
 pub(crate) mod error;
@@ -27,6 +25,9 @@ mod sql_type;
 mod tests;
 
 use std::path::Path;
+
+// The build script and the library read the same directive file, declared at their roots.
+use crate::directive;
 
 use emit::Embedded;
 use error::BuildError;
