@@ -5,7 +5,8 @@
 use super::super::directive::{self, ACCEPT, Directive};
 use super::super::error::{BuildError, ErrorKind};
 use super::super::source::SourceFile;
-use super::{Finding, rule};
+use super::migration::Finding;
+use super::rule;
 
 /// A finding its directive accepts.
 #[derive(Debug, Clone, PartialEq, Eq)]
