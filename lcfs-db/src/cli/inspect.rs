@@ -63,8 +63,8 @@ pub async fn history(url: Option<&str>) -> Result<(), String> {
     let status = load(url).await?;
     let migrations = lcfs_db::migrations();
     println!(
-        "{:<8} {:<45} {:<34} {:<9} class",
-        "version", "name", "applied on", "checksum"
+        "{:<8} {:<45} {:<34} {:<9} checksum",
+        "version", "name", "applied on", "class"
     );
     for v in &status.versions {
         let (applied, checksum) = match &v.state {
@@ -75,7 +75,7 @@ pub async fn history(url: Option<&str>) -> Result<(), String> {
         };
         let class = v.class.map_or("-", Class::as_str);
         println!(
-            "V{:03}     {:<45} {applied:<34} {checksum:<9} {class}",
+            "V{:03}     {:<45} {applied:<34} {class:<9} {checksum}",
             v.version, v.name
         );
         if let Some(migration) = migrations.iter().find(|m| m.version() == v.version) {
