@@ -118,19 +118,19 @@ async fn status_history_and_strict_upgrade_speak_of_classes(db: TestDatabase) {
     );
     let history = stdout(&ok(lcfs_db(db.url(), &["history"])));
     assert!(
-        history.lines().next().unwrap().ends_with("checksum  class"),
+        history.lines().next().unwrap().ends_with("class     checksum"),
         "{history}"
     );
     assert!(
         history
             .lines()
-            .any(|l| l.starts_with("V015 ") && l.ends_with("ok        expand")),
+            .any(|l| l.starts_with("V015 ") && l.ends_with("expand    ok")),
         "{history}"
     );
     assert!(
         history
             .lines()
-            .any(|l| l.starts_with("V016 ") && l.ends_with("MISSING   expand")),
+            .any(|l| l.starts_with("V016 ") && l.ends_with("expand    MISSING")),
         "{history}"
     );
 
