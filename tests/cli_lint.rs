@@ -118,7 +118,11 @@ async fn status_history_and_strict_upgrade_speak_of_classes(db: TestDatabase) {
     );
     let history = stdout(&ok(lcfs_db(db.url(), &["history"])));
     assert!(
-        history.lines().next().unwrap().ends_with("class     checksum"),
+        history
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with("class     checksum"),
         "{history}"
     );
     assert!(

@@ -154,3 +154,43 @@ pub(crate) fn annotation(migration: &Migration) -> String {
     }
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hand_made_migration_takes_its_class_from_its_header() {
+        let up = "-- lcfs-db: class contract because it drops t\nDROP TABLE t;";
+        let migration = Migration::new(1, "drop_t", up, "");
+        assert_eq!(migration.class(), Some(Class::Contract));
+        assert_eq!(migration.class_reason(), "it drops t");
+        assert!(migration.class_by_directive());
+        assert_eq!(annotation(&migration), "-- class: contract (it drops t)\n");
+        let unclassified = Migration::new(1, "select", "SELECT 1;", "");
+        assert_eq!(unclassified.class(), None);
+        assert_eq!(
+            annotation(&unclassified),
+            "-- class: unknown (no class directive)\n"
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "`class expand` needs a reason")]
+    fn a_class_directive_without_a_reason_is_refused() {
+        Migration::new(1, "x", "-- lcfs-db: class expand\nSELECT 1;", "");
+    }
+
+    #[test]
+    fn every_embedded_migration_is_classified_by_the_build() {
+        for migration in super::super::migrations() {
+            assert_eq!(
+                migration.class(),
+                Some(Class::Expand),
+                "{}",
+                migration.up_file()
+            );
+            assert!(!migration.class_by_directive() && migration.accepted().is_empty());
+        }
+    }
+}
