@@ -49,6 +49,8 @@
 //! - `cli` (default): the `lcfs-db` command line and its dependencies (clap,
 //!   tracing-subscriber). An application that only migrates and reads rows depends on
 //!   `lcfs-db = { version = "0.1", default-features = false }`.
+//! - `lint` (part of `cli`): the build's migration checks in the library, [`lint`], for
+//!   `lcfs-db lint` (brings sqlparser).
 //! - `testing`: the test harness, [`testing`] and `#[lcfs_db::test]`.
 //!
 //! Use the re-exported [`tokio_postgres`] and [`postgres_types`]: the generated code is built
@@ -61,6 +63,13 @@ extern crate self as lcfs_db;
 
 pub mod connection;
 mod crud;
+#[cfg_attr(
+    not(any(test, feature = "lint")),
+    allow(
+        dead_code,
+        reason = "statement directives are read by the build and `lcfs-db lint`"
+    )
+)]
 mod directive;
 pub mod erd;
 mod error;
@@ -71,6 +80,15 @@ pub mod schema;
 
 #[cfg(test)]
 mod codegen;
+#[cfg(all(feature = "lint", not(test)))]
+#[path = "codegen/library.rs"]
+#[allow(
+    dead_code,
+    reason = "the library checks migrations; the build script also turns the model into Rust"
+)]
+mod codegen;
+#[cfg(feature = "lint")]
+pub mod lint;
 
 pub mod cluster;
 #[cfg(feature = "testing")]
@@ -84,9 +102,9 @@ pub use error::{Error, ErrorKind, SqlLocation};
 pub use lcfs_db_macros::test;
 pub use lcfs_db_macros::{PgEnum, Row};
 pub use migrate::{
-    AppliedMigration, DEFAULT_HISTORY_TABLE, DEFAULT_LOCK_TIMEOUT, Direction, Migration,
-    MigrationReport, Migrator, NO_TRANSACTION_MARKER, Plan, Status, VersionState, VersionStatus,
-    downgrade, migrate, migrations, status,
+    Accepted, AheadMigration, AppliedMigration, Class, DEFAULT_HISTORY_TABLE, DEFAULT_LOCK_TIMEOUT,
+    Direction, Migration, MigrationReport, Migrator, NO_TRANSACTION_MARKER, Plan, Status,
+    VersionState, VersionStatus, downgrade, migrate, migrations, status,
 };
 pub use pg_enum::{PgEnum, UnknownLabel};
 pub use row::{FromRow, RowError, RowErrorKind};

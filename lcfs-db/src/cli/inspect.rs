@@ -1,7 +1,7 @@
 //! `status` and `history`: where the database stands, read-only.
 
 use lcfs_db::Migrator;
-use lcfs_db::{Status, VersionState};
+use lcfs_db::{Class, Status, VersionState};
 
 use super::DatabaseArgs;
 use super::connect::Missing;
@@ -34,10 +34,22 @@ pub async fn status(database: DatabaseArgs) -> Result<(), String> {
                     v.name
                 );
             }
+            VersionState::Missing { .. }
+                if v.version > status.head && v.class == Some(Class::Expand) =>
+            {
+                outln!(
+                    "ahead:           V{:03} {} (expand, applied by a newer build: this binary keeps working)",
+                    v.version,
+                    v.name
+                );
+            }
             VersionState::Missing { .. } => {
                 healthy = false;
+                let class = v
+                    .class
+                    .map_or("class unknown".to_owned(), |c| c.to_string());
                 outln!(
-                    "missing:         V{:03} {} (applied, unknown to this binary)",
+                    "missing:         V{:03} {} (applied, unknown to this binary; {class})",
                     v.version,
                     v.name
                 );
@@ -54,11 +66,13 @@ pub async fn status(database: DatabaseArgs) -> Result<(), String> {
 
 pub async fn history(database: DatabaseArgs) -> Result<(), String> {
     let status = load(&database).await?;
+    let migrations = lcfs_db::migrations();
     outln!(
-        "{:<8} {:<45} {:<34} checksum",
+        "{:<8} {:<45} {:<34} {:<9} checksum",
         "version",
         "name",
-        "applied on"
+        "applied on",
+        "class"
     );
     for v in &status.versions {
         let (applied, checksum) = match &v.state {
@@ -67,11 +81,22 @@ pub async fn history(database: DatabaseArgs) -> Result<(), String> {
             VersionState::Divergent { applied_on, .. } => (applied_on.as_str(), "DIVERGENT"),
             VersionState::Missing { applied_on } => (applied_on.as_str(), "MISSING"),
         };
+        let class = v.class.map_or("-", Class::as_str);
         outln!(
-            "V{:03}     {:<45} {applied:<34} {checksum}",
+            "V{:03}     {:<45} {applied:<34} {class:<9} {checksum}",
             v.version,
             v.name
         );
+        if let Some(migration) = migrations.iter().find(|m| m.version() == v.version) {
+            for accepted in migration.accepted() {
+                outln!(
+                    "         accepts {} at line {}: {}",
+                    accepted.rule(),
+                    accepted.line(),
+                    accepted.reason()
+                );
+            }
+        }
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ mod database;
 mod erd;
 mod generate;
 mod inspect;
+mod lint;
 pub mod output;
 mod plural;
 mod revision;
@@ -90,6 +91,11 @@ enum Command {
     /// Per domain a Mermaid, a DOT and an SVG file, the draw.io file and schema.md. The SVGs
     /// need Graphviz's `dot`; without it nothing is written.
     Docs(erd::DocsArgs),
+    /// Check migration files as the build does: lock and compatibility hazards, directives, class
+    ///
+    /// The built-in migrations are replayed first, so "an existing table" means what it means
+    /// to the build. No database is needed.
+    Lint(lint::LintArgs),
     /// Status, stop or URL of the private cluster
     ///
     /// The private cluster under target/lcfs-db/cluster (or LCFS_DB_CLUSTER_DIR) serves the
@@ -116,6 +122,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         Command::Reset(args) => seed::reset(args).await,
         Command::Erd(args) => erd::print(args),
         Command::Docs(args) => erd::write(args),
+        Command::Lint(args) => lint::lint(args),
         Command::Cluster(action) => cluster::run(action).await,
     }
 }

@@ -65,4 +65,11 @@ macro_rules! errln {
     };
 }
 
-pub(crate) use {errln, out, outln};
+/// `eprint!` through [`stderr`].
+macro_rules! err {
+    ($($arg:tt)*) => {
+        $crate::cli::output::stderr(format_args!($($arg)*))
+    };
+}
+
+pub(crate) use {err, errln, out, outln};

@@ -15,6 +15,10 @@ pub struct UpgradeArgs {
     /// The version to upgrade to: a number (14), V014, head or base [default: head]
     #[arg(value_name = "REVISION")]
     revision: Option<Revision>,
+    /// Refuse a database that has any version this binary does not know, even one a newer
+    /// build recorded as an expand migration (which is otherwise tolerated and reported)
+    #[arg(long, env = "LCFS_DB_STRICT_HISTORY")]
+    strict_history: bool,
     #[command(flatten)]
     database: DatabaseArgs,
 }
@@ -34,7 +38,7 @@ pub struct DowngradeArgs {
 
 pub async fn upgrade(args: UpgradeArgs) -> Result<(), String> {
     let client = args.database.connect(Missing::Create).await?;
-    let migrator = Migrator::new();
+    let migrator = Migrator::new().strict_history(args.strict_history);
     let target = args
         .revision
         .unwrap_or(Revision::Head)
@@ -134,4 +138,12 @@ pub fn print_report(report: &MigrationReport, verb: &str) {
         report.version_after(),
         plural(report.applied().len(), "migration")
     );
+    for ahead in report.ahead() {
+        outln!(
+            "ahead of this binary: V{:03} {} (expand, applied on {}): compatible",
+            ahead.version,
+            ahead.name,
+            ahead.applied_on
+        );
+    }
 }

@@ -1,25 +1,22 @@
 //! Build-time code generation from `migrations/`; included by the root `build.rs`.
 //!
 //! The migrations are found and paired ([`discover`]), split into statements ([`split`]),
-//! parsed ([`parse`]) and replayed in order into a schema model ([`replay`]); the model gets Rust
-//! names ([`names`]) and becomes the generated files ([`emit`]). Any problem is a [`BuildError`]
-//! pointing at the file, line and column it is about.
+//! parsed ([`parse`]), linted ([`lint`]) and replayed in order into a schema model ([`replay`]);
+//! the model gets Rust names ([`names`]) and becomes the generated files ([`emit`]). Any problem
+//! is a [`BuildError`] pointing at the file, line and column it is about.
 
-// The build script has no `crate::directive`; in the library's unit tests this is a second
-// copy of the same file, which is the point: build and runtime read directives alike.
-#[allow(clippy::duplicate_mod)]
-#[path = "../directive.rs"]
-mod directive;
+pub(crate) mod analyze;
 mod discover;
 mod emit;
-mod error;
-mod model;
+pub(crate) mod error;
+pub(crate) mod lint;
+pub(crate) mod model;
 mod names;
 mod overrides;
 mod parse;
 mod passthrough;
 mod replay;
-mod source;
+pub(crate) mod source;
 mod split;
 mod sql_name;
 mod sql_type;
@@ -29,13 +26,13 @@ mod tests;
 
 use std::path::Path;
 
+// The build script and the library read the same directive file, declared at their roots.
+use crate::directive;
+
 use emit::Embedded;
 use error::BuildError;
 use model::Model;
 use source::SourceFile;
-
-/// The header directive of an up file that runs outside a transaction, statement by statement.
-const NO_TRANSACTION: &str = "no-transaction";
 
 /// What one run produces: the generated files, and every file it read.
 pub struct Generated {
@@ -57,33 +54,27 @@ pub fn generate(root: &Path, migrations_dir: &str) -> Result<Generated, BuildErr
     }
     for migration in &migrations {
         let up = SourceFile::read(root, &migration.up)?;
-        let statements = split::split(&up)?;
-        require_statements(&up, statements.len(), migration)?;
-        for statement in &statements {
-            let ctx = replay::Ctx {
-                file: &up,
-                statement,
-                domain: &migration.name,
-            };
-            match parse::parse(&up, statement)? {
-                Some(tree) => replay::apply(&mut model, &ctx, &tree)?,
-                None => replay::passed_through(&mut model, &ctx),
-            }
-        }
+        let analyzed = analyze::analyze(&mut model, &up, &migration.name)?;
+        require_statements(&up, analyzed.statements.len(), migration)?;
         let down = SourceFile::read(root, &migration.down)?;
         let down_statements = split::split(&down)?;
         require_statements(&down, down_statements.len(), migration)?;
         for statement in &down_statements {
             parse::parse(&down, statement)?;
         }
-        let transactional = directive::header_directive(&up.text, NO_TRANSACTION).is_none();
         embedded.push(Embedded {
             version: migration.version,
             name: migration.name.clone(),
             up: migration.up.clone(),
             down: migration.down.clone(),
-            statements: (!transactional)
-                .then(|| statements.iter().map(|s| s.text.to_owned()).collect()),
+            statements: (!analyzed.transactional).then(|| {
+                analyzed
+                    .statements
+                    .iter()
+                    .map(|s| s.text.to_owned())
+                    .collect()
+            }),
+            verdict: analyzed.verdict,
         });
         inputs.extend([migration.up.clone(), migration.down.clone()]);
     }

@@ -3,7 +3,7 @@
 use super::source::Location;
 use super::sql_type::SqlType;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Model {
     /// In creation order.
     pub tables: Vec<Table>,
@@ -12,7 +12,7 @@ pub struct Model {
     pub views: Vec<String>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Table {
     pub name: String,
     /// The name of the migration that created the table.
@@ -27,7 +27,7 @@ pub struct Table {
     pub origin: Location,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Column {
     pub name: String,
     pub sql_type: SqlType,
@@ -70,9 +70,12 @@ pub struct Check {
     pub expression: String,
     /// The columns the expression reads; dropping one drops the check.
     pub columns: Vec<String>,
+    /// False while the check was added `NOT VALID` and not yet validated: existing rows are
+    /// unchecked, so PostgreSQL cannot rely on it to skip the scan of `SET NOT NULL`.
+    pub valid: bool,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct EnumType {
     pub name: String,
     pub labels: Vec<String>,

@@ -4,6 +4,7 @@ use std::hash::{Hash, Hasher};
 
 use siphasher::sip::SipHasher13;
 
+use super::class::{self, Accepted, Class};
 use crate::directive;
 
 /// The header line of an up file that runs outside a transaction.
@@ -23,6 +24,10 @@ pub struct Migration {
     /// The up file split into statements at build time; filled only for non-transactional
     /// migrations, which run statement by statement.
     statements: &'static [&'static str],
+    pub(super) class: Option<Class>,
+    pub(super) class_reason: &'static str,
+    pub(super) class_by_directive: bool,
+    pub(super) accepted: &'static [Accepted],
 }
 
 impl Migration {
@@ -43,17 +48,23 @@ impl Migration {
             down,
             transactional,
             statements,
+            class: None,
+            class_reason: "",
+            class_by_directive: false,
+            accepted: &[],
         }
     }
 
     /// A migration written by hand, for sets that are not the embedded one (tests of failing or
     /// edited migrations, applications with their own SQL). As in a file, a header line of
-    /// [`NO_TRANSACTION_MARKER`] makes it run outside a transaction, statement by statement.
+    /// [`NO_TRANSACTION_MARKER`] makes it run outside a transaction, statement by statement,
+    /// and `-- lcfs-db: class expand|contract because <reason>` sets its [`Migration::class`].
     ///
     /// # Panics
     ///
     /// When `version` is not positive or `name` is not made of ASCII letters, digits and `_`:
-    /// the history table records both, and other tools read them back with that grammar.
+    /// the history table records both, and other tools read them back with that grammar. Also
+    /// when a `class` directive names no class or gives no reason.
     pub fn new(version: i32, name: &'static str, up: &'static str, down: &'static str) -> Self {
         assert!(
             version > 0,
@@ -64,7 +75,11 @@ impl Migration {
             "migration name must be ASCII letters, digits and `_`, got {name:?}"
         );
         let transactional = directive::header_directive(up, NO_TRANSACTION).is_none();
-        Migration::embedded(version, name, up, down, transactional, &[])
+        let migration = Migration::embedded(version, name, up, down, transactional, &[]);
+        match class::from_header(up) {
+            Some((class, reason)) => migration.classified(class, reason, true, &[]),
+            None => migration,
+        }
     }
 
     /// The version number, e.g. 4 for `V004__credit_ledger_and_transfers.sql`.
@@ -136,7 +151,12 @@ pub fn migrations() -> &'static [Migration] {
 }
 
 mod generated {
-    use super::Migration;
+    #[allow(
+        unused_imports,
+        reason = "named only when a migration accepts a lint finding"
+    )]
+    use super::Accepted;
+    use super::{Class, Migration};
     include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
 }
 

@@ -33,6 +33,7 @@ pub struct Migrator {
     target: Option<i32>,
     history_table: Cow<'static, str>,
     lock_timeout: Duration,
+    strict_history: bool,
 }
 
 impl Default for Migrator {
@@ -54,6 +55,7 @@ impl Migrator {
             target: None,
             history_table: Cow::Borrowed(DEFAULT_HISTORY_TABLE),
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
+            strict_history: false,
         }
     }
 
@@ -73,6 +75,18 @@ impl Migrator {
     pub fn lock_timeout(mut self, timeout: Duration) -> Self {
         self.lock_timeout = timeout;
         self
+    }
+
+    /// Refuses any applied version this set does not know. By default [`Migrator::run`] starts
+    /// on a database a newer build migrated further, when every version it does not know is
+    /// recorded as an expand migration, and lists them in [`MigrationReport::ahead`].
+    pub fn strict_history(mut self, strict: bool) -> Self {
+        self.strict_history = strict;
+        self
+    }
+
+    pub(crate) fn is_strict_history(&self) -> bool {
+        self.strict_history
     }
 
     /// The migration set, in version order.
@@ -137,7 +151,7 @@ impl Migrator {
         Plan::new(&self.set, self.history()?, direction, from, to)
     }
 
-    fn history(&self) -> Result<History<'_>, Error> {
+    pub(crate) fn history(&self) -> Result<History<'_>, Error> {
         History::new(&self.history_table)
     }
 

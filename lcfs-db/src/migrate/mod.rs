@@ -2,6 +2,8 @@
 //! Private: its public items are re-exported at the crate root, beside [`migrate()`].
 
 mod apply;
+mod class;
+mod compat;
 mod embedded;
 mod history;
 mod locate;
@@ -14,6 +16,8 @@ mod run;
 mod split;
 mod status;
 
+pub use class::{Accepted, Class};
+pub use compat::AheadMigration;
 pub use embedded::{Migration, NO_TRANSACTION_MARKER, migrations};
 pub use history::DEFAULT_HISTORY_TABLE;
 pub use migrator::{DEFAULT_LOCK_TIMEOUT, Migrator};
@@ -33,7 +37,9 @@ use crate::Error;
 /// concurrent starters serialize: one applies, the others then find nothing to do. Before
 /// anything is applied, the applied versions are checked against the set: an edited
 /// ([`ErrorKind::Divergent`](crate::ErrorKind::Divergent)) or unknown
-/// ([`ErrorKind::Missing`](crate::ErrorKind::Missing)) one stops the run. Each migration runs
+/// ([`ErrorKind::Missing`](crate::ErrorKind::Missing)) one stops the run, except versions above
+/// the set's head that the history records as [`Class::Expand`] (see
+/// [`MigrationReport::ahead`]). Each migration runs
 /// in its own transaction together with its history row; one whose up file's header holds
 /// [`NO_TRANSACTION_MARKER`] runs statement by statement, then its row is written.
 ///

@@ -127,6 +127,7 @@ impl<'a> Plan<'a> {
             };
             let transactional = self.direction == Direction::Down || migration.is_transactional();
             let _ = writeln!(script, "-- {file}");
+            script.push_str(&super::class::annotation(migration));
             if transactional {
                 script.push_str("BEGIN;\n");
             }

@@ -5,7 +5,8 @@ use futures_util::future::join;
 use tokio_postgres::Client;
 
 use super::apply::Step;
-use super::history::{AppliedRow, History};
+use super::compat;
+use super::history::{Applied, AppliedRow, History};
 use super::lock::MigrationLock;
 use super::split::split;
 use super::{Direction, MigrationReport, Migrator, Status};
@@ -18,18 +19,23 @@ pub(crate) async fn upgrade(
     target: i32,
 ) -> Result<MigrationReport, Error> {
     locked(migrator, history, client, async |applied| {
-        let status = checked_status(migrator, applied.as_deref())?;
-        let mut report = MigrationReport::new(Direction::Up, status.current);
+        let (status, ahead) = compat::checked_status(migrator, applied.as_deref())?;
+        let mut report = MigrationReport::new(Direction::Up, status.current).with_ahead(ahead);
+        let create = match &applied {
+            None if target > status.current => Some(history.create_sql()),
+            Some(applied) if !applied.class_column => Some(history.add_class_sql()),
+            _ => None,
+        };
+        if let Some(sql) = create {
+            client
+                .batch_execute(&sql)
+                .await
+                .map_err(|e| Error::postgres("creating the history table", e))?;
+        }
         if target <= status.current {
             return Ok(report);
         }
         let plan = migrator.plan(Direction::Up, status.current, target)?;
-        if applied.is_none() {
-            client
-                .batch_execute(&history.create_sql())
-                .await
-                .map_err(|e| Error::postgres("creating the history table", e))?;
-        }
         for migration in plan.migrations() {
             let step = Step {
                 version: migration.version(),
@@ -107,7 +113,7 @@ async fn locked<T>(
     migrator: &Migrator,
     history: History<'_>,
     client: &Client,
-    body: impl AsyncFnOnce(Option<Vec<AppliedRow>>) -> Result<T, Error>,
+    body: impl AsyncFnOnce(Option<Applied>) -> Result<T, Error>,
 ) -> Result<T, Error> {
     migrator.check_set()?;
     let lock = MigrationLock::for_table(history.table());

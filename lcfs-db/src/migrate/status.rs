@@ -1,9 +1,9 @@
 //! Every known version and its state, from the migration set and the history table; and the
 //! check that refuses to run on a history that does not match the set.
 
-use super::Migration;
 use super::embedded::up_file_name;
 use super::history::AppliedRow;
+use super::{Class, Migration};
 use crate::{Error, ErrorKind};
 
 /// The state of every version known to the migration set or the history table.
@@ -26,6 +26,8 @@ pub struct VersionStatus {
     pub name: String,
     /// Where it stands.
     pub state: VersionState,
+    /// From the migration set, or as the history recorded it for a version the set lacks.
+    pub class: Option<Class>,
 }
 
 /// Where one version stands.
@@ -64,6 +66,7 @@ impl Status {
                     version: migration.version(),
                     name: migration.name().to_owned(),
                     state: state_of(migration, row),
+                    class: migration.class(),
                 }
             })
             .collect();
@@ -77,6 +80,7 @@ impl Status {
                     state: VersionState::Missing {
                         applied_on: row.applied_on.clone(),
                     },
+                    class: row.class.as_deref().and_then(Class::parse),
                 }),
         );
         versions.sort_by_key(|v| v.version);

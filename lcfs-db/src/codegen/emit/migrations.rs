@@ -3,6 +3,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::super::lint::{Class, Verdict};
+
 /// One migration as the generated list embeds it.
 pub struct Embedded {
     pub version: i32,
@@ -12,6 +14,8 @@ pub struct Embedded {
     pub down: String,
     /// The up file's statements when it runs outside a transaction (`-- lcfs-db: no-transaction`).
     pub statements: Option<Vec<String>>,
+    /// Its class and the lint findings its directives accept.
+    pub verdict: Verdict,
 }
 
 pub fn migrations(migrations: &[Embedded]) -> TokenStream {
@@ -22,12 +26,23 @@ pub fn migrations(migrations: &[Embedded]) -> TokenStream {
             up,
             down,
             statements,
+            verdict,
         } = m;
         // Paths from the crate root keep the generated file the same on every machine.
         let (up, down) = (format!("/{up}"), format!("/{down}"));
         let version = proc_macro2::Literal::i32_unsuffixed(*version);
         let transactional = statements.is_none();
         let statements = statements.iter().flatten();
+        let class = match verdict.class {
+            Class::Expand => quote! { Class::Expand },
+            Class::Contract => quote! { Class::Contract },
+        };
+        let (reason, overridden) = (&verdict.reason, verdict.overridden);
+        let accepted = verdict.accepted.iter().map(|a| {
+            let (rule, reason) = (a.rule, &a.reason);
+            let line = proc_macro2::Literal::usize_unsuffixed(a.line);
+            quote! { Accepted::new(#rule, #reason, #line) }
+        });
         quote! {
             Migration::embedded(
                 #version,
@@ -36,7 +51,8 @@ pub fn migrations(migrations: &[Embedded]) -> TokenStream {
                 include_str!(concat!(env!("CARGO_MANIFEST_DIR"), #down)),
                 #transactional,
                 &[#(#statements),*],
-            ),
+            )
+            .classified(#class, #reason, #overridden, &[#(#accepted),*]),
         }
     });
     quote! { pub(super) static MIGRATIONS: &[Migration] = &[#(#entries)*]; }
