@@ -14,6 +14,9 @@
 // Generated code names this crate `lcfs_db`, as it would from outside.
 extern crate self as lcfs_db;
 
+pub mod adopt;
+pub mod catalog;
+mod check;
 mod directive;
 pub mod erd;
 mod error;
@@ -29,6 +32,8 @@ pub mod cluster;
 #[cfg(feature = "testing")]
 pub mod testing;
 
+pub use adopt::adopt;
+pub use check::check;
 pub use error::{Error, ErrorKind};
 #[cfg(feature = "testing")]
 pub use lcfs_db_macros::test;

@@ -1,5 +1,7 @@
 //! Subcommands and their dispatch. Results go to stdout, progress and errors to stderr.
 
+mod adopt;
+mod check;
 mod config;
 mod confirm;
 mod connect;
@@ -80,6 +82,10 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         docs_dir: Option<PathBuf>,
     },
+    /// Compare the live catalog with the migrations at head (exit 0 equal, 1 drift, 2 error).
+    Check(check::CheckArgs),
+    /// Take over an LCFS database built by Alembic: verify it, converge it, record the history.
+    Adopt(adopt::AdoptArgs),
     /// Downgrade to base, upgrade to head, then seed the dev set.
     Reset {
         #[arg(long)]
@@ -147,6 +153,8 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Erd { format, domain } => erd::print(format, domain.as_deref()),
         Command::Docs { docs_dir } => erd::write(&or_checkout(docs_dir, "docs")),
+        Command::Check(args) => check::check(url, args).await,
+        Command::Adopt(args) => adopt::adopt(url, args).await,
         Command::Reset { yes, seeds_dir } => {
             seed::reset(url, yes, &or_checkout(seeds_dir, "seeds")).await
         }
