@@ -30,6 +30,10 @@ pub(crate) async fn plan(
     let ours = ours(LCFS_VERSION);
     let mut steps = Vec::new();
     let mut archive = vec![format!("CREATE SCHEMA IF NOT EXISTS {ARCHIVE_SCHEMA}")];
+    for trigger in &verification.leftover_triggers {
+        let (table, name) = trigger.split_once('.').expect("trigger names are table.name");
+        archive.push(format!("DROP TRIGGER {name} ON public.{table}"));
+    }
     for table in &verification.leftover_tables {
         archive.push(match table.as_str() {
             "alembic_version" if options.drop_alembic_version => {
@@ -41,7 +45,7 @@ pub(crate) async fn plan(
     steps.push(Step {
         why: format!(
             "Keep what Alembic left, rows and all, outside the compared catalog: in schema \
-             {ARCHIVE_SCHEMA}{}",
+             {ARCHIVE_SCHEMA}, without triggers calling our functions{}",
             if options.drop_alembic_version {
                 " (alembic_version dropped on request)"
             } else {

@@ -16,6 +16,8 @@ pub struct Verification {
     pub matched: usize,
     /// Leftover tables, moved out of the compared catalog by the adoption.
     pub leftover_tables: Vec<String>,
+    /// Their triggers (`table.trigger`), dropped: the archive must not call our functions.
+    pub leftover_triggers: Vec<String>,
     /// Tables the reporting role may SELECT from by default privileges; revoked.
     pub default_grants: Vec<String>,
     /// How many comments LCFS wrote; replaced by ours.
@@ -35,8 +37,10 @@ pub(crate) fn verify(found: &Catalog) -> Result<Verification, Error> {
             return false;
         }
         if let Some(table) = relation_of(kind, name, attributes).filter(|t| leftover(t)) {
-            if kind == Kind::Table {
-                verification.leftover_tables.push(table.to_owned());
+            match kind {
+                Kind::Table => verification.leftover_tables.push(table.to_owned()),
+                Kind::Trigger => verification.leftover_triggers.push(name.to_owned()),
+                _ => {}
             }
             return false;
         }
