@@ -27,7 +27,10 @@ async fn lcfs_database() -> TestDatabase {
             .unwrap_or_else(|e| panic!("{}: {e:?}", file.display()));
     }
     for (name, sql) in [
-        ("lcfs_at_b8f9c0d1e2a3.sql", include_str!("adopt/lcfs_at_b8f9c0d1e2a3.sql")),
+        (
+            "lcfs_at_b8f9c0d1e2a3.sql",
+            include_str!("adopt/lcfs_at_b8f9c0d1e2a3.sql"),
+        ),
         ("data.sql", include_str!("adopt/data.sql")),
     ] {
         db.batch_execute(sql)
@@ -62,10 +65,13 @@ async fn row_counts(db: &TestDatabase) -> Vec<(String, i64)> {
 }
 
 async fn is_managed(db: &TestDatabase) -> bool {
-    db.query_one("SELECT to_regclass('refinery_schema_history') IS NOT NULL", &[])
-        .await
-        .unwrap()
-        .get(0)
+    db.query_one(
+        "SELECT to_regclass('refinery_schema_history') IS NOT NULL",
+        &[],
+    )
+    .await
+    .unwrap()
+    .get(0)
 }
 
 #[lcfs_db::test(empty)]
@@ -75,12 +81,15 @@ async fn an_alembic_built_lcfs_database_is_adopted_without_losing_a_row(empty: T
     let before = row_counts(&db).await;
     let total: i64 = before.iter().map(|(_, n)| n).sum();
     let audit = before.iter().find(|(t, _)| t == "audit_log").unwrap().1;
-    assert!(total > 5000 && audit > 1274, "a few thousand rows: {before:?}");
+    assert!(
+        total > 5000 && audit > 1274,
+        "a few thousand rows: {before:?}"
+    );
 
     let dry = stdout(&ok(lcfs_db(db.url(), &["adopt", "--dry-run"])));
     for expected in [
-        "verified: LCFS at Alembic revision b8f9c0d1e2a3",
-        "tolerated: alembic_version, charging_equipment_snapshot_c7e4d9a1b2f6",
+        "-- verified: LCFS at Alembic revision b8f9c0d1e2a3",
+        "-- tolerated: alembic_version, charging_equipment_snapshot_c7e4d9a1b2f6",
         "BEGIN;",
         "ALTER TABLE public.alembic_version SET SCHEMA alembic_archive;",
         "REVOKE SELECT ON TABLE public.organization FROM basic_lcfs_reporting_role;",
@@ -93,7 +102,10 @@ async fn an_alembic_built_lcfs_database_is_adopted_without_losing_a_row(empty: T
         "INSERT INTO refinery_schema_history",
         "COMMIT;",
     ] {
-        assert!(dry.contains(expected), "{expected:?} not in the dry run:\n{dry}");
+        assert!(
+            dry.contains(expected),
+            "{expected:?} not in the dry run:\n{dry}"
+        );
     }
     assert!(!is_managed(&db).await, "a dry run changes nothing");
     assert_eq!(row_counts(&db).await, before);
@@ -151,13 +163,21 @@ async fn an_alembic_built_lcfs_database_is_adopted_without_losing_a_row(empty: T
 async fn refused(db: &TestDatabase, expected: &[&str]) {
     let (catalog_before, rows_before) = (catalog(db.url()).await, row_counts(db).await);
     let output = lcfs_db(db.url(), &["adopt"]);
-    assert!(!output.status.success(), "adopt succeeded:\n{}", stdout(&output));
+    assert!(
+        !output.status.success(),
+        "adopt succeeded:\n{}",
+        stdout(&output)
+    );
     let err = stderr(&output);
     for text in expected {
         assert!(err.contains(text), "{text:?} not in the refusal:\n{err}");
     }
     assert!(err.contains("nothing was changed"), "{err}");
-    assert_eq!(catalog(db.url()).await, catalog_before, "the catalog is untouched");
+    assert_eq!(
+        catalog(db.url()).await,
+        catalog_before,
+        "the catalog is untouched"
+    );
     assert_eq!(row_counts(db).await, rows_before, "the rows are untouched");
 }
 
@@ -179,7 +199,9 @@ async fn adopt_refuses_another_alembic_revision(empty: TestDatabase) {
         .await
         .unwrap();
     refused(&db, &["a1b2c3d4e5f6", "b8f9c0d1e2a3", "alembic upgrade"]).await;
-    db.batch_execute("DROP TABLE alembic_version").await.unwrap();
+    db.batch_execute("DROP TABLE alembic_version")
+        .await
+        .unwrap();
     refused(&db, &["no alembic_version table"]).await;
 }
 

@@ -13,16 +13,25 @@ async fn head_matches_the_lcfs_reference(db: TestDatabase) {
     println!("{}", parity.report());
     assert!(parity.failures.is_empty(), "{}", parity.report());
     assert_eq!(parity.matched, parity.total);
-    assert!(parity.total > 2300, "the whole reference is compared: {}", parity.report());
+    assert!(
+        parity.total > 2300,
+        "the whole reference is compared: {}",
+        parity.report()
+    );
     for (row, kind, name) in added_objects() {
         assert!(
             parity.extras.contains(&(kind, name.to_owned())),
             "docs/differences.md row {row} adds {kind} {name}, which is not an extra"
         );
     }
-    let documented: Vec<(Kind, String)> =
-        added_objects().map(|(_, kind, name)| (kind, name.to_owned())).collect();
-    let undocumented: Vec<_> = parity.extras.iter().filter(|e| !documented.contains(e)).collect();
+    let documented: Vec<(Kind, String)> = added_objects()
+        .map(|(_, kind, name)| (kind, name.to_owned()))
+        .collect();
+    let undocumented: Vec<_> = parity
+        .extras
+        .iter()
+        .filter(|e| !documented.contains(e))
+        .collect();
     println!("extras beyond docs/differences.md: {undocumented:?}");
 }
 

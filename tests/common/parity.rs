@@ -68,8 +68,14 @@ pub async fn parity(db: &Client) -> Parity {
     for difference in &drift.differences {
         match &difference.change {
             Change::Unexpected => {}
-            Change::Missing => failures.push(format!("missing {} {}", difference.kind, difference.name)),
-            Change::Different { attribute, expected, found } => failures.push(format!(
+            Change::Missing => {
+                failures.push(format!("missing {} {}", difference.kind, difference.name))
+            }
+            Change::Different {
+                attribute,
+                expected,
+                found,
+            } => failures.push(format!(
                 "differ {} {}: {attribute} want {expected} got {found}",
                 difference.kind, difference.name
             )),
@@ -88,5 +94,11 @@ pub async fn parity(db: &Client) -> Parity {
     total += tables;
     failures.extend(rows.into_iter().map(|r| format!("rows {r}")));
     summary.push(format!("parity: {matched}/{total} objects"));
-    Parity { summary, failures, extras, matched, total }
+    Parity {
+        summary,
+        failures,
+        extras,
+        matched,
+        total,
+    }
 }

@@ -31,7 +31,9 @@ pub(crate) async fn plan(
     let mut steps = Vec::new();
     let mut archive = vec![format!("CREATE SCHEMA IF NOT EXISTS {ARCHIVE_SCHEMA}")];
     for trigger in &verification.leftover_triggers {
-        let (table, name) = trigger.split_once('.').expect("trigger names are table.name");
+        let (table, name) = trigger
+            .split_once('.')
+            .expect("trigger names are table.name");
         archive.push(format!("DROP TRIGGER {name} ON public.{table}"));
     }
     for table in &verification.leftover_tables {

@@ -44,11 +44,10 @@ pub(crate) fn verify(found: &Catalog) -> Result<Verification, Error> {
             }
             return false;
         }
-        if kind == Kind::Grant && reference.get(kind, name).is_none() {
-            if let Some(table) = default_grant(name, attributes) {
-                verification.default_grants.push(table.to_owned());
-                return false;
-            }
+        let unknown_grant = kind == Kind::Grant && reference.get(kind, name).is_none();
+        if let Some(table) = default_grant(name, attributes).filter(|_| unknown_grant) {
+            verification.default_grants.push(table.to_owned());
+            return false;
         }
         true
     });

@@ -132,3 +132,44 @@ pub fn added_objects() -> impl Iterator<Item = (u32, Kind, &'static str)> {
             .map(move |(kind, name)| (d.row, *kind, *name))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table rows of `docs/differences.md`: `| 1 | …`.
+    fn documented_rows() -> Vec<u32> {
+        include_str!("../../../docs/differences.md")
+            .lines()
+            .filter_map(|line| line.strip_prefix("| ")?.split(' ').next()?.parse().ok())
+            .collect()
+    }
+
+    #[test]
+    fn every_documented_difference_has_its_data_and_no_other() {
+        let rows: Vec<u32> = INTENTIONAL_DIFFERENCES.iter().map(|d| d.row).collect();
+        assert_eq!(rows, documented_rows(), "docs/differences.md is the list");
+    }
+
+    #[test]
+    fn every_object_named_exists_at_head_and_added_ones_are_not_lcfs_s() {
+        let head = crate::catalog::head_snapshot().unwrap();
+        let reference = crate::catalog::lcfs_reference().unwrap();
+        for d in INTENTIONAL_DIFFERENCES {
+            for (kind, name) in d.added.iter().chain(d.rewritten) {
+                assert!(
+                    head.get(*kind, name).is_some(),
+                    "row {}: {kind} {name} at head",
+                    d.row
+                );
+            }
+            for (kind, name) in d.added {
+                assert!(
+                    reference.get(*kind, name).is_none(),
+                    "row {}: LCFS has {kind} {name}",
+                    d.row
+                );
+            }
+        }
+    }
+}

@@ -42,7 +42,8 @@ pub async fn adopt(url: Option<&str>, args: AdoptArgs) -> Result<(), String> {
     let adoption = lcfs_db::adopt(&client, options)
         .await
         .map_err(|e| e.to_string())?;
-    print_verification(&adoption);
+    // A dry run prints a script: the verification as its leading comments.
+    print_verification(&adoption, if adoption.committed { "" } else { "-- " });
     if !adoption.committed {
         print_sql(&adoption);
         return Ok(());
@@ -74,27 +75,27 @@ pub async fn adopt(url: Option<&str>, args: AdoptArgs) -> Result<(), String> {
     Ok(())
 }
 
-fn print_verification(adoption: &Adoption) {
+fn print_verification(adoption: &Adoption, prefix: &str) {
     let v = &adoption.verification;
     println!(
-        "verified: LCFS at Alembic revision {LCFS_REVISION}, {} reference objects matched",
+        "{prefix}verified: LCFS at Alembic revision {LCFS_REVISION}, {} reference objects matched",
         v.matched
     );
     if !v.leftover_tables.is_empty() {
         println!(
-            "tolerated: {} (kept in schema {ARCHIVE_SCHEMA})",
+            "{prefix}tolerated: {} (kept in schema {ARCHIVE_SCHEMA})",
             v.leftover_tables.join(", ")
         );
     }
     if v.comments > 0 {
         println!(
-            "tolerated: {} comments of LCFS's (replaced by ours)",
+            "{prefix}tolerated: {} comments (LCFS's words; replaced by ours)",
             v.comments
         );
     }
     if !v.default_grants.is_empty() {
         println!(
-            "tolerated: SELECT for basic_lcfs_reporting_role on {} tables by default privileges \
+            "{prefix}tolerated: SELECT for basic_lcfs_reporting_role on {} tables by default privileges \
              (revoked): {}",
             v.default_grants.len(),
             v.default_grants.join(", ")
@@ -103,7 +104,7 @@ fn print_verification(adoption: &Adoption) {
 }
 
 fn print_sql(adoption: &Adoption) {
-    println!("-- dry run: nothing was changed. The adoption runs, in one transaction:");
+    println!("-- dry run: nothing was changed; the adoption runs this, in one transaction:");
     println!("BEGIN;");
     for step in &adoption.steps {
         println!("\n-- {}", step.why);

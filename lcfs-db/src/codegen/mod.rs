@@ -5,6 +5,8 @@
 //! names ([`names`]) and becomes the generated files ([`emit`]). Any problem is a [`BuildError`]
 //! pointing at the file, line and column it is about.
 
+// The crate's unit tests compile this module beside the library's own `directive`.
+#[allow(clippy::duplicate_mod)]
 #[path = "../directive.rs"]
 mod directive;
 mod discover;
