@@ -1,11 +1,11 @@
 //! Whether the database is one `adopt` may take over at all: not empty, not already managed
-//! by lcfs-db, and Alembic-managed at LCFS's head. Each refusal says what was found and what
+//! by lcfs-db (an empty history table, as a failed `upgrade` leaves, does not count), and
+//! Alembic-managed at LCFS's head. Each refusal says what was found and what
 //! to do.
 
 use tokio_postgres::Client;
 
 use crate::catalog::LCFS_REVISION;
-use crate::migrate::DEFAULT_HISTORY_TABLE;
 use crate::{Error, ErrorKind};
 
 /// Refuses unless the database holds an `alembic_version` at [`LCFS_REVISION`] and no history.
@@ -23,13 +23,22 @@ pub(crate) async fn adoptable(client: &Client) -> Result<(), Error> {
          AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'",
     )
     .await?;
-    if let Some(row) = history.first() {
+    for row in &history {
         let table: String = row.get(0);
-        return Err(refused(format!(
-            "lcfs-db already manages this database (its history table {table} exists; lcfs-db \
-             writes {DEFAULT_HISTORY_TABLE}): there is nothing to adopt. Use `lcfs-db status`, \
-             `lcfs-db upgrade` and `lcfs-db check`"
-        )));
+        let count = format!("SELECT count(*) FROM {table}");
+        let versions: i64 = client
+            .query_one(&count, &[])
+            .await
+            .map_err(|e| Error::postgres(&count, e))?
+            .get(0);
+        // An empty history is what an `upgrade` that failed on this database leaves behind.
+        if versions > 0 {
+            return Err(refused(format!(
+                "lcfs-db already manages this database (its history table {table} records \
+                 {versions} versions): there is nothing to adopt. Use `lcfs-db status`, \
+                 `lcfs-db upgrade` and `lcfs-db check`"
+            )));
+        }
     }
     let objects: i64 = query(
         "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
