@@ -67,7 +67,10 @@ async fn row_counts(db: &TestDatabase) -> Vec<(String, i64)> {
 /// Whether the lcfs-db history records any version.
 async fn is_managed(db: &TestDatabase) -> bool {
     let exists: bool = db
-        .query_one("SELECT to_regclass('refinery_schema_history') IS NOT NULL", &[])
+        .query_one(
+            "SELECT to_regclass('refinery_schema_history') IS NOT NULL",
+            &[],
+        )
         .await
         .unwrap()
         .get(0);
@@ -186,7 +189,14 @@ async fn refused(db: &TestDatabase, expected: &[&str]) {
 
 #[lcfs_db::test]
 async fn adopt_refuses_a_database_lcfs_db_already_manages(db: TestDatabase) {
-    refused(&db, &["already manages", "refinery_schema_history records 15 versions"]).await;
+    refused(
+        &db,
+        &[
+            "already manages",
+            "refinery_schema_history records 15 versions",
+        ],
+    )
+    .await;
 }
 
 #[lcfs_db::test(empty)]
