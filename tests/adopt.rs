@@ -96,7 +96,7 @@ async fn an_alembic_built_lcfs_database_is_adopted_without_losing_a_row(empty: T
     for expected in [
         "-- verified: LCFS at Alembic revision b8f9c0d1e2a3",
         "-- tolerated: alembic_version, charging_equipment_snapshot_c7e4d9a1b2f6",
-        "BEGIN;",
+        "BEGIN;\nSET LOCAL search_path = public; SET LOCAL lock_timeout = '10s';",
         "ALTER TABLE public.alembic_version SET SCHEMA alembic_archive;",
         "REVOKE SELECT ON TABLE public.organization FROM basic_lcfs_reporting_role;",
         "SELECT setval('fuel_type_fuel_type_id_seq', (SELECT max(fuel_type_id) FROM fuel_type));",

@@ -6,6 +6,7 @@
 //! the migrator after that commit. Nothing is deleted: `alembic_version` and leftover tables
 //! move to [`ARCHIVE_SCHEMA`](crate::catalog::ARCHIVE_SCHEMA).
 
+mod comments;
 mod constraints;
 mod inspect;
 mod plan;
@@ -30,6 +31,13 @@ pub const LCFS_VERSION: i32 = 15;
 
 /// How long adopt waits for a migration run on the same database to finish.
 const LOCK_WAIT: Duration = Duration::from_secs(60);
+
+/// The settings of the adoption's transaction, run right after its `BEGIN`. Names print and
+/// resolve in `public`; and a statement waits at most 10 s for a table lock before the whole
+/// adoption rolls back, since it runs beside live traffic and a DDL statement queued behind a
+/// long reader would stall every writer queued behind it (a rerun starts from the beginning).
+pub const TRANSACTION_SETTINGS: &str =
+    "SET LOCAL search_path = public; SET LOCAL lock_timeout = '10s'";
 
 /// What `adopt` is asked to do.
 #[derive(Debug, Clone, Copy, Default)]
@@ -64,7 +72,7 @@ pub async fn adopt(client: &Client, options: AdoptOptions) -> Result<Adoption, E
 
 async fn in_transaction(client: &Client, options: AdoptOptions) -> Result<Adoption, Error> {
     client
-        .batch_execute("BEGIN; SELECT set_config('search_path', 'public', true)")
+        .batch_execute(&format!("BEGIN; {TRANSACTION_SETTINGS}"))
         .await
         .map_err(|e| Error::postgres("starting the adoption's transaction", e))?;
     let outcome = converge(client, options).await;

@@ -3,13 +3,13 @@
 
 use clap::Args;
 use lcfs_db::Migrator;
-use lcfs_db::adopt::{AdoptOptions, Adoption, LCFS_REVISION, LCFS_VERSION};
+use lcfs_db::adopt::{AdoptOptions, Adoption, LCFS_REVISION, LCFS_VERSION, TRANSACTION_SETTINGS};
 use lcfs_db::catalog::ARCHIVE_SCHEMA;
 
 use super::connect::{Missing, connect};
 use super::upgrade::print_report;
 
-/// Take over an LCFS database built by Alembic, in place.
+/// Take over an LCFS database built by Alembic: verify it, converge it, record the history.
 ///
 /// The database must be LCFS at Alembic revision b8f9c0d1e2a3 as the LCFS reference describes
 /// it. Tolerated: alembic_version, leftover charging_equipment_snapshot_* tables, LCFS's
@@ -106,6 +106,7 @@ fn print_verification(adoption: &Adoption, prefix: &str) {
 fn print_sql(adoption: &Adoption) {
     println!("-- dry run: nothing was changed; the adoption runs this, in one transaction:");
     println!("BEGIN;");
+    println!("{TRANSACTION_SETTINGS};");
     for step in &adoption.steps {
         println!("\n-- {}", step.why);
         for statement in &step.statements {

@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 
 use super::connect::{Missing, connect};
 
-/// Compare the live database with the catalog the migrations define at head.
+/// Compare the live catalog with the migrations at head (exit 0 equal, 1 drift, 2 error).
 ///
 /// The expected catalog is the snapshot committed in catalog/head.jsonl and built into this
 /// binary, so no scratch database is needed and a read-only standby can be checked. Only head
@@ -18,7 +18,7 @@ use super::connect::{Missing, connect};
 /// that hold grants, and grants. Not compared: the migration history table, and schema
 /// alembic_archive, where `adopt` keeps what Alembic left.
 ///
-/// Exit status: 0 equal, 1 drift, 2 error.
+/// Exit status: 0 equal, 1 drift, 2 error (including a database not at head).
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// How to print the result.

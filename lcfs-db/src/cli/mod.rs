@@ -33,7 +33,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Apply migrations up to a version (default: head).
-    Upgrade { revision: Option<Revision> },
+    Upgrade {
+        revision: Option<Revision>,
+    },
     /// Revert migrations down to a version (default: base, an empty schema).
     Downgrade {
         revision: Option<Revision>,
@@ -82,9 +84,8 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         docs_dir: Option<PathBuf>,
     },
-    /// Compare the live catalog with the migrations at head (exit 0 equal, 1 drift, 2 error).
+    // Their help, short and long, is their arguments' doc comment.
     Check(check::CheckArgs),
-    /// Take over an LCFS database built by Alembic: verify it, converge it, record the history.
     Adopt(adopt::AdoptArgs),
     /// Downgrade to base, upgrade to head, then seed the dev set.
     Reset {
