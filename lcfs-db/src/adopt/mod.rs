@@ -3,8 +3,8 @@
 //! It verifies the database is LCFS at Alembic revision [`LCFS_REVISION`] as the reference
 //! describes it, then, in one transaction, applies our intentional differences, fixes lagging
 //! sequences and records V001–V[`LCFS_VERSION`] in the history. Later versions are then the
-//! migrator's: call [`migrate`](crate::migrate) after [`adopt`] (the command line does, then
-//! runs [`check`](crate::check)). No row is lost: leftover tables and `alembic_version` (unless
+//! migrator's: call [`migrate`](crate::migrate()) after [`adopt`] (the command line does, then
+//! runs [`check`](crate::check())). No row is lost: leftover tables and `alembic_version` (unless
 //! [`AdoptOptions::drop_alembic_version`]) move to [`ARCHIVE_SCHEMA`](crate::catalog::ARCHIVE_SCHEMA).
 
 mod comments;
