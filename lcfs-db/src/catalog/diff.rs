@@ -98,3 +98,59 @@ pub fn compare(expected: &Catalog, found: &Catalog) -> Drift {
     differences.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
     Drift { differences }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn catalog(lines: &str) -> Catalog {
+        Catalog::from_snapshot(lines).unwrap()
+    }
+
+    #[test]
+    fn compares_only_the_attributes_the_expected_object_names() {
+        let expected = catalog(
+            r#"["column","t.a",{"type":"integer"}]
+["column","t.b",{"type":"text"}]
+["index","t_a_idx",{"definition":"CREATE INDEX t_a_idx ON public.t USING btree (a)"}]"#,
+        );
+        let found = catalog(
+            r#"["column","t.a",{"type":"integer","nullable":true}]
+["column","t.b",{"type":"character varying"}]
+["column","t.c",{"type":"integer"}]"#,
+        );
+        let drift = compare(&expected, &found);
+        let seen: Vec<(Kind, &str, &Change)> = drift
+            .differences
+            .iter()
+            .map(|d| (d.kind, d.name.as_str(), &d.change))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (
+                    Kind::Column,
+                    "t.b",
+                    &Change::Different {
+                        attribute: "type".into(),
+                        expected: json!("text"),
+                        found: json!("character varying"),
+                    }
+                ),
+                (Kind::Column, "t.c", &Change::Unexpected),
+                (Kind::Index, "t_a_idx", &Change::Missing),
+            ]
+        );
+        assert!(compare(&found, &found).is_empty());
+    }
+
+    #[test]
+    fn the_snapshot_format_round_trips_and_names_a_bad_line() {
+        let text = "[\"grant\",\"view v to r\",{\"privileges\":[\"SELECT\"]}]\n";
+        assert_eq!(catalog(text).to_snapshot(), text);
+        let error = Catalog::from_snapshot("[\"nonsense\",\"x\",{}]").unwrap_err();
+        assert!(error.starts_with("line 1: unknown kind"), "{error}");
+    }
+}
