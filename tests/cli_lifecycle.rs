@@ -103,7 +103,7 @@ async fn printed_upgrade_sql_gives_the_same_catalog_as_upgrade(db: TestDatabase)
     std::fs::remove_file(&path).unwrap();
     ok(psql);
     ok(lcfs_db(db.url(), &["upgrade"]));
-    assert_eq!(catalog(twin.url()), catalog(db.url()));
+    assert_eq!(catalog(twin.url()).await, catalog(db.url()).await);
     let versions: Vec<i32> = column(&twin, "SELECT version FROM refinery_schema_history").await;
     assert_eq!(versions.len(), lcfs_db::migrations().len());
     let down = stdout(&ok(lcfs_db(db.url(), &["sql", "downgrade", "14"])));

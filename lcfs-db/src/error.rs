@@ -31,6 +31,10 @@ pub enum ErrorKind {
     Decode,
     /// Anything else the server rejected.
     Database,
+    /// `check` met a database that is not at this binary's head.
+    NotAtHead,
+    /// `adopt` refused the database: it is not an LCFS database it can take over as it is.
+    Refused,
 }
 
 /// Where in a migration file a failure happened.

@@ -61,6 +61,9 @@
 // Generated code names this crate `lcfs_db`, as it would from outside.
 extern crate self as lcfs_db;
 
+pub mod adopt;
+pub mod catalog;
+mod check;
 pub mod connection;
 mod crud;
 #[cfg_attr(
@@ -95,6 +98,8 @@ pub mod cluster;
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
 pub mod testing;
 
+pub use adopt::adopt;
+pub use check::check;
 pub use crud::{Insert, insert_all};
 pub use error::{Error, ErrorKind, SqlLocation};
 #[cfg(feature = "testing")]

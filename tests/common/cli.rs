@@ -89,18 +89,16 @@ pub fn ok(output: Output) -> Output {
     output
 }
 
-/// The database's catalog as the shared parity tool dumps it.
-pub fn catalog(url: &str) -> String {
-    let tool = checkout().join("../shared/tools/catalog.sql");
-    assert!(
-        tool.exists(),
-        "the LCFS reference tools are expected at {}",
-        tool.display()
-    );
-    let output = Command::new("psql")
-        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f"])
-        .arg(&tool)
-        .output()
-        .expect("psql runs");
-    ok(output).stdout.iter().map(|&b| b as char).collect()
+/// The database's catalog as `lcfs-db check` reads it, one object a line.
+pub async fn catalog(url: &str) -> String {
+    let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+        .await
+        .unwrap_or_else(|e| panic!("connecting to {url}: {e}"));
+    let connection = tokio::spawn(connection);
+    let catalog = lcfs_db::catalog::read_in_transaction(&client)
+        .await
+        .unwrap_or_else(|e| panic!("reading the catalog of {url}: {e}"));
+    drop(client);
+    let _ = connection.await;
+    catalog.to_snapshot()
 }

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod cli;
 pub mod fixtures;
 pub mod insert;
+pub mod parity;
 pub mod probe;
 pub mod reference;
 pub mod require;

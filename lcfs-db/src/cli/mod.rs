@@ -3,6 +3,8 @@
 //! Each subcommand is one variant holding its arguments (defined beside its code) and one
 //! dispatch line; a command that touches a database flattens [`DatabaseArgs`] into its own.
 
+mod adopt;
+mod check;
 mod cluster;
 mod confirm;
 mod connect;
@@ -91,6 +93,11 @@ enum Command {
     /// Per domain a Mermaid, a DOT and an SVG file, the draw.io file and schema.md. The SVGs
     /// need Graphviz's `dot`; without it nothing is written.
     Docs(erd::DocsArgs),
+    // Their help, short and long, is their arguments' doc comment.
+    #[command(after_help = CONNECTION_HELP)]
+    Check(check::CheckArgs),
+    #[command(after_help = CONNECTION_HELP)]
+    Adopt(adopt::AdoptArgs),
     /// Check migration files as the build does: lock and compatibility hazards, directives, class
     ///
     /// The built-in migrations are replayed first, so "an existing table" means what it means
@@ -122,6 +129,8 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         Command::Reset(args) => seed::reset(args).await,
         Command::Erd(args) => erd::print(args),
         Command::Docs(args) => erd::write(args),
+        Command::Check(args) => check::check(args).await,
+        Command::Adopt(args) => adopt::adopt(args).await,
         Command::Lint(args) => lint::lint(args),
         Command::Cluster(action) => cluster::run(action).await,
     }

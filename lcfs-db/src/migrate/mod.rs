@@ -25,7 +25,9 @@ pub use plan::{Direction, Plan};
 pub use report::{AppliedMigration, MigrationReport};
 pub use status::{Status, VersionState, VersionStatus};
 
-pub(crate) use lock::stable_hash;
+pub(crate) use history::History;
+pub(crate) use lock::{MigrationLock, stable_hash};
+pub(crate) use split::split;
 
 use tokio_postgres::Client;
 
