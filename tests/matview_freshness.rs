@@ -239,7 +239,9 @@ fn statement(rng: &mut Seeded, ids: &mut Ids) -> String {
         }
         // Tables no refresh watches: both arrangements leave the views stale until the next
         // statement on a watched table.
-        20 => format!("UPDATE organization SET name = 'Org {org} v{units}' WHERE organization_id = {org}"),
+        20 => format!(
+            "UPDATE organization SET name = 'Org {org} v{units}' WHERE organization_id = {org}"
+        ),
         21 => format!(
             "UPDATE compliance_period SET description = '{}' WHERE compliance_period_id = {}",
             2013 + rng.pick(4) + rng.next() % 2 * 100,
@@ -269,20 +271,13 @@ fn statement(rng: &mut Seeded, ids: &mut Ids) -> String {
 
 /// Every row of `view` as text, sorted: a multiset two databases can be compared by.
 async fn rows(db: &Client, relation: &str) -> Vec<String> {
-    common::probe::column(
-        db,
-        &format!("SELECT r::text FROM {relation} r ORDER BY 1"),
-    )
-    .await
+    common::probe::column(db, &format!("SELECT r::text FROM {relation} r ORDER BY 1")).await
 }
 
 /// The view's defining query, as the server prints it, run as a query of its own.
 async fn fresh_rows(db: &Client, view: &str) -> Vec<String> {
-    let definition: Vec<String> = common::probe::column(
-        db,
-        &format!("SELECT pg_get_viewdef('{view}'::regclass)"),
-    )
-    .await;
+    let definition: Vec<String> =
+        common::probe::column(db, &format!("SELECT pg_get_viewdef('{view}'::regclass)")).await;
     let query = definition[0].trim().trim_end_matches(';');
     rows(db, &format!("({query})")).await
 }
@@ -302,7 +297,8 @@ async fn same_views(head: &Client, lcfs: &Client, after: &str) {
 async fn run_both(head: &Client, lcfs: &Client, sql: &str) -> bool {
     let ours = head.batch_execute(sql).await;
     let theirs = lcfs.batch_execute(sql).await;
-    let code = |r: &Result<(), tokio_postgres::Error>| r.as_ref().err().and_then(|e| e.code().cloned());
+    let code =
+        |r: &Result<(), tokio_postgres::Error>| r.as_ref().err().and_then(|e| e.code().cloned());
     assert_eq!(
         (ours.is_ok(), code(&ours)),
         (theirs.is_ok(), code(&theirs)),
@@ -351,7 +347,11 @@ async fn views_equal_lcfs_after_every_statement_of_a_random_sequence(head: TestD
             }
         }
         if block {
-            let end = if failed || rng.chance(50) { "ROLLBACK" } else { "COMMIT" };
+            let end = if failed || rng.chance(50) {
+                "ROLLBACK"
+            } else {
+                "COMMIT"
+            };
             run_both(&head, &lcfs, end).await;
             same_views(&head, &lcfs, &format!("step {step} (seed {seed}): {end}")).await;
         }
@@ -434,11 +434,20 @@ async fn a_refresh_runs_only_when_it_can_change_its_view(db: TestDatabase) {
         // in progress before and after, and not in the ledger (not Recorded).
         (
             "UPDATE transfer SET current_status_id = 5 WHERE transfer_id = 1",
-            &["mv_transaction_aggregate", "mv_director_review_transaction_count"],
+            &[
+                "mv_transaction_aggregate",
+                "mv_director_review_transaction_count",
+            ],
         ),
         // A column no view reads, and a statement that changes no row.
-        ("UPDATE transfer SET recommendation = 'Record' WHERE transfer_id = 1", &[]),
-        ("UPDATE transfer SET transfer_id = transfer_id WHERE false", &[]),
+        (
+            "UPDATE transfer SET recommendation = 'Record' WHERE transfer_id = 1",
+            &[],
+        ),
+        (
+            "UPDATE transfer SET transfer_id = transfer_id WHERE false",
+            &[],
+        ),
         // A comment is shown by the aggregate only.
         (
             "INSERT INTO transfer_comment (transfer_id, comment, comment_source) VALUES (1, 'hi', 'FROM_ORG')",
