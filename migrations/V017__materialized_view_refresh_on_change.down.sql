@@ -1,5 +1,5 @@
 -- Reverses V017: the change triggers and their functions go, and the six refresh functions get
--- V014's bodies back (refresh every time); the state table goes last.
+-- V014's bodies back (refresh every time); the views lose their state comments.
 
 DROP TRIGGER IF EXISTS mv_changes_after_insert ON transfer;
 DROP TRIGGER IF EXISTS mv_changes_after_update ON transfer;
@@ -98,5 +98,14 @@ $$;
 DROP FUNCTION IF EXISTS mv_refresh_if_needed(text);
 DROP FUNCTION IF EXISTS mv_note_changes();
 DROP FUNCTION IF EXISTS mv_read_rules();
+DROP FUNCTION IF EXISTS mv_state_comment(text);
 DROP FUNCTION IF EXISTS mv_inputs(text);
-DROP TABLE IF EXISTS mv_refresh_state;
+
+-- The state comments the refreshes left.
+COMMENT ON MATERIALIZED VIEW mv_transaction_aggregate IS NULL;
+COMMENT ON MATERIALIZED VIEW mv_credit_ledger IS NULL;
+COMMENT ON MATERIALIZED VIEW mv_transaction_count IS NULL;
+COMMENT ON MATERIALIZED VIEW mv_director_review_transaction_count IS NULL;
+COMMENT ON MATERIALIZED VIEW mv_compliance_report_count IS NULL;
+COMMENT ON MATERIALIZED VIEW mv_org_compliance_report_count IS NULL;
+COMMENT ON MATERIALIZED VIEW mv_fuel_code_count IS NULL;
