@@ -90,8 +90,10 @@ impl Error {
         self
     }
 
-    /// An error from the server or the connection, classified by whether the server answered.
-    pub(crate) fn postgres(context: impl fmt::Display, error: tokio_postgres::Error) -> Self {
+    /// An error from the server or the connection, classified by whether the server answered,
+    /// with what was being done: its `Display` renders the server's error whole (severity,
+    /// message, SQLSTATE, detail, hint) or the causes of a client-side failure.
+    pub fn postgres(context: impl fmt::Display, error: tokio_postgres::Error) -> Self {
         let kind = match error.as_db_error() {
             Some(_) => ErrorKind::Database,
             None => ErrorKind::Connection,
@@ -138,7 +140,7 @@ impl fmt::Display for Error {
         f.write_str(&self.0.message)?;
         match (self.db_error(), &self.0.source) {
             (Some(db), _) => write_db_error(f, db)?,
-            (None, Some(source)) => write!(f, ": {source}")?,
+            (None, Some(source)) => write_causes(f, source.as_ref())?,
             (None, None) => {}
         }
         if let (Some(file), Some(location)) = (&self.0.file, &self.0.location) {
@@ -146,6 +148,20 @@ impl fmt::Display for Error {
         }
         Ok(())
     }
+}
+
+/// The cause and its own causes: tokio-postgres's and I/O errors leave theirs out of their
+/// message (`error connecting to server`); ours (`Error`, `RowError`) print those worth printing.
+fn write_causes(f: &mut fmt::Formatter<'_>, cause: &(dyn StdError + 'static)) -> fmt::Result {
+    let mut cause = Some(cause);
+    while let Some(error) = cause {
+        write!(f, ": {error}")?;
+        cause = match error.is::<Error>() || error.is::<crate::RowError>() {
+            true => None,
+            false => error.source(),
+        };
+    }
+    Ok(())
 }
 
 fn write_db_error(f: &mut fmt::Formatter<'_>, db: &DbError) -> fmt::Result {

@@ -14,6 +14,7 @@
 // Generated code names this crate `lcfs_db`, as it would from outside.
 extern crate self as lcfs_db;
 
+pub mod connection;
 mod directive;
 pub mod erd;
 mod error;

@@ -15,6 +15,39 @@ pub fn lcfs_db(url: &str, args: &[&str]) -> Output {
     run(command)
 }
 
+/// The variables that choose a database or supply a password, cleared by [`lcfs_db_env`].
+pub const CONNECTION_VARIABLES: &[&str] = &[
+    "DATABASE_URL",
+    "LCFS_DB_HOST",
+    "LCFS_DB_PORT",
+    "LCFS_DB_USER",
+    "LCFS_DB_PASS",
+    "LCFS_DB_BASE",
+    "LCFS_DB_DEFAULT_ADDRESS",
+    "LCFS_DB_CLUSTER_DIR",
+    "PGHOST",
+    "PGPORT",
+    "PGUSER",
+    "PGPASSWORD",
+    "PGDATABASE",
+    "PGPASSFILE",
+    "PGCONNECT_TIMEOUT",
+];
+
+/// Runs the binary with `args`, stdin closed, and of the connection variables only those in
+/// `env`; `HOME` points nowhere unless `env` sets it, so this machine's `~/.pgpass` stays out.
+pub fn lcfs_db_env(env: &[(&str, &str)], args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_lcfs-db"));
+    for name in CONNECTION_VARIABLES {
+        command.env_remove(name);
+    }
+    command
+        .env("HOME", "/nonexistent")
+        .envs(env.iter().copied())
+        .args(args);
+    run(command)
+}
+
 /// Runs `migrate.sh` with `args`, pointed at `url` and at the binary cargo built for the tests.
 pub fn migrate_sh(url: &str, args: &[&str], env: &[(&str, &Path)]) -> Output {
     let mut command = Command::new(checkout().join("migrate.sh"));

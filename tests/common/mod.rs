@@ -9,6 +9,7 @@ pub mod insert;
 pub mod probe;
 pub mod reference;
 pub mod require;
+pub mod servers;
 
 use lcfs_db::testing::TestDatabase;
 

@@ -1,12 +1,12 @@
 //! `erd` and `docs`: diagrams and schema docs from the schema model built into the binary.
 
-use std::io::Write;
 use std::path::Path;
 
 use lcfs_db::erd::{self, Format};
 use lcfs_db::schema::schema;
 
 use super::ErdFormat;
+use super::output::{out, outln};
 
 pub fn print(format: ErdFormat, domain: Option<&str>) -> Result<(), String> {
     let pages = erd::pages(schema());
@@ -23,21 +23,18 @@ pub fn print(format: ErdFormat, domain: Option<&str>) -> Result<(), String> {
         ErdFormat::Drawio => Format::Drawio,
     };
     let text = erd::render(schema(), format, domain);
-    match std::io::stdout().write_all(text.as_bytes()) {
-        // A reader that stops early (`| head`) is not an error.
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
-        _ => Ok(()),
-    }
+    out!("{text}");
+    Ok(())
 }
 
 pub fn write(dir: &Path) -> Result<(), String> {
     let changed =
         erd::write_docs(schema(), dir).map_err(|e| format!("writing {}: {e}", dir.display()))?;
     for path in &changed {
-        println!("wrote {}", path.display());
+        outln!("wrote {}", path.display());
     }
     if changed.is_empty() {
-        println!("{} is up to date", dir.display());
+        outln!("{} is up to date", dir.display());
     }
     Ok(())
 }

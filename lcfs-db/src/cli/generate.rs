@@ -7,6 +7,8 @@ use std::path::Path;
 
 use heck::ToSnakeCase;
 
+use super::output::outln;
+
 pub fn generate(dir: &Path, message: &str) -> Result<(), String> {
     let slug: String = message
         .to_snake_case()
@@ -28,8 +30,8 @@ pub fn generate(dir: &Path, message: &str) -> Result<(), String> {
     let down = format!("-- V{version:03} down: undoes \"{message}\", in reverse order.\n\n");
     create(&dir.join(format!("{stem}.sql")), &up)?;
     create(&dir.join(format!("{stem}.down.sql")), &down)?;
-    println!("{}", dir.join(format!("{stem}.sql")).display());
-    println!("{}", dir.join(format!("{stem}.down.sql")).display());
+    outln!("{}", dir.join(format!("{stem}.sql")).display());
+    outln!("{}", dir.join(format!("{stem}.down.sql")).display());
     Ok(())
 }
 

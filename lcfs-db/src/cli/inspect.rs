@@ -4,16 +4,17 @@ use lcfs_db::Migrator;
 use lcfs_db::migrate::{Status, VersionState};
 
 use super::connect::{Missing, connect};
+use super::output::outln;
 
 pub async fn status(url: Option<&str>) -> Result<(), String> {
     let status = load(url).await?;
-    println!("current version: {}", status.current);
-    println!("head:            {}", status.head);
+    outln!("current version: {}", status.current);
+    outln!("head:            {}", status.head);
     let pending: Vec<String> = status
         .pending()
         .map(|v| format!("V{:03}", v.version))
         .collect();
-    println!(
+    outln!(
         "pending:         {}",
         if pending.is_empty() {
             "none".to_owned()
@@ -26,16 +27,18 @@ pub async fn status(url: Option<&str>) -> Result<(), String> {
         match &v.state {
             VersionState::Divergent { .. } => {
                 healthy = false;
-                println!(
+                outln!(
                     "divergent:       V{:03} {} (edited after it was applied)",
-                    v.version, v.name
+                    v.version,
+                    v.name
                 );
             }
             VersionState::Missing { .. } => {
                 healthy = false;
-                println!(
+                outln!(
                     "missing:         V{:03} {} (applied, unknown to this binary)",
-                    v.version, v.name
+                    v.version,
+                    v.name
                 );
             }
             _ => {}
@@ -50,9 +53,11 @@ pub async fn status(url: Option<&str>) -> Result<(), String> {
 
 pub async fn history(url: Option<&str>) -> Result<(), String> {
     let status = load(url).await?;
-    println!(
+    outln!(
         "{:<8} {:<45} {:<34} checksum",
-        "version", "name", "applied on"
+        "version",
+        "name",
+        "applied on"
     );
     for v in &status.versions {
         let (applied, checksum) = match &v.state {
@@ -61,9 +66,10 @@ pub async fn history(url: Option<&str>) -> Result<(), String> {
             VersionState::Divergent { applied_on, .. } => (applied_on.as_str(), "DIVERGENT"),
             VersionState::Missing { applied_on } => (applied_on.as_str(), "MISSING"),
         };
-        println!(
+        outln!(
             "V{:03}     {:<45} {applied:<34} {checksum}",
-            v.version, v.name
+            v.version,
+            v.name
         );
     }
     Ok(())

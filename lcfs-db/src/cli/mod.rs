@@ -1,11 +1,12 @@
 //! Subcommands and their dispatch. Results go to stdout, progress and errors to stderr.
 
-mod config;
+mod cluster;
 mod confirm;
 mod connect;
 mod erd;
 mod generate;
 mod inspect;
+pub mod output;
 mod revision;
 mod seed;
 mod sql;
@@ -21,7 +22,8 @@ pub use revision::Revision;
 #[derive(Debug, Parser)]
 #[command(name = "lcfs-db", version, about)]
 pub struct Cli {
-    /// PostgreSQL URL; otherwise DATABASE_URL, then LCFS_DB_HOST/PORT/USER/PASS/BASE.
+    /// PostgreSQL URL; otherwise DATABASE_URL, then LCFS_DB_HOST/PORT/USER/PASS/BASE, then
+    /// PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE and ~/.pgpass (PGPASSFILE).
     #[arg(long, global = true, value_name = "URL")]
     database_url: Option<String>,
     #[command(subcommand)]
@@ -88,6 +90,9 @@ enum Command {
         #[arg(long, value_name = "DIR", env = "LCFS_DB_SEEDS_DIR")]
         seeds_dir: Option<PathBuf>,
     },
+    /// The private cluster used when nothing is configured and no server answers.
+    #[command(subcommand)]
+    Cluster(cluster::ClusterAction),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -150,5 +155,6 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         Command::Reset { yes, seeds_dir } => {
             seed::reset(url, yes, &or_checkout(seeds_dir, "seeds")).await
         }
+        Command::Cluster(action) => cluster::run(action).await,
     }
 }

@@ -3,11 +3,12 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use lcfs_db::Migrator;
+use lcfs_db::{Error, Migrator};
 use tokio_postgres::Client;
 
 use super::SeedSet;
-use super::connect::{Missing, connect, describe};
+use super::connect::{Missing, connect};
+use super::output::{errln, outln};
 use super::upgrade::{confirm_downgrade, print_report};
 
 pub async fn seed(url: Option<&str>, set: SeedSet, dir: &Path) -> Result<(), String> {
@@ -38,22 +39,24 @@ pub async fn reset(url: Option<&str>, yes: bool, dir: &Path) -> Result<(), Strin
 /// Runs every `*.sql` file of `folder` in name order inside one transaction.
 async fn load(client: &mut Client, folder: &Path) -> Result<(), String> {
     let files = sql_files(folder)?;
-    let tx = client.transaction().await.map_err(|e| e.to_string())?;
+    let tx = client
+        .transaction()
+        .await
+        .map_err(|e| Error::postgres("starting the seed transaction", e).to_string())?;
     for file in &files {
         let sql =
             fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         if let Err(e) = tx.batch_execute(&sql).await {
-            return Err(format!(
-                "seeding failed, nothing was loaded: {}{}: {}",
-                file.display(),
-                position(&e, &sql),
-                describe(&e)
-            ));
+            let at = format!("{}{}", file.display(), position(&e, &sql));
+            let failed = Error::postgres(format!("seeding failed, nothing was loaded: {at}"), e);
+            return Err(failed.to_string());
         }
-        eprintln!("  loaded {}", file.display());
+        errln!("  loaded {}", file.display());
     }
-    tx.commit().await.map_err(|e| e.to_string())?;
-    println!("seeded {} ({} files)", folder.display(), files.len());
+    tx.commit()
+        .await
+        .map_err(|e| Error::postgres("committing the seed data", e).to_string())?;
+    outln!("seeded {} ({} files)", folder.display(), files.len());
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 
 use lcfs_db::Migrator;
 
+use super::output::out;
 use super::{Direction, Revision};
 
 pub fn print(
@@ -24,6 +25,6 @@ pub fn print(
         }
     }
     .map_err(|e| e.to_string())?;
-    print!("{}", plan.sql());
+    out!("{}", plan.sql());
     Ok(())
 }

@@ -6,6 +6,7 @@ use tokio_postgres::Client;
 use super::Revision;
 use super::confirm::confirm;
 use super::connect::{Missing, connect};
+use super::output::{errln, outln};
 
 pub async fn upgrade(url: Option<&str>, revision: Option<Revision>) -> Result<(), String> {
     let client = connect(url, Missing::Create).await?;
@@ -20,7 +21,7 @@ pub async fn upgrade(url: Option<&str>, revision: Option<Revision>) -> Result<()
         .upgrade_plan(current, Some(target))
         .map_err(|e| e.to_string())?;
     if !plan.is_empty() {
-        eprintln!(
+        errln!(
             "upgrading from version {current} to {target} ({} migrations)",
             plan.migrations().len()
         );
@@ -68,10 +69,10 @@ pub async fn confirm_downgrade(client: &Client, target: i32, yes: bool) -> Resul
     if plan.is_empty() {
         return Ok(true);
     }
-    eprintln!("downgrade from version {current} to {target} reverts:");
+    errln!("downgrade from version {current} to {target} reverts:");
     let mut losing = Vec::new();
     for migration in plan.migrations() {
-        eprintln!("  V{:03} {}", migration.version(), migration.name());
+        errln!("  V{:03} {}", migration.version(), migration.name());
         for table in lcfs_db::schema::schema()
             .tables
             .iter()
@@ -84,7 +85,7 @@ pub async fn confirm_downgrade(client: &Client, target: i32, yes: bool) -> Resul
         }
     }
     if !losing.is_empty() {
-        eprintln!(
+        errln!(
             "tables holding rows that will be dropped: {}",
             losing.join(", ")
         );
@@ -102,7 +103,7 @@ async fn row_count(client: &Client, table: &str) -> i64 {
 }
 
 pub fn print_report(report: &MigrationReport, verb: &str) {
-    println!(
+    outln!(
         "version {} → {} ({} migrations {verb})",
         report.version_before(),
         report.version_after(),
