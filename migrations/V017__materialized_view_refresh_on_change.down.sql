@@ -1,5 +1,6 @@
--- Reverses V017: the change triggers and their functions go, and the six refresh functions get
--- V014's bodies back (refresh every time); the views lose their state comments.
+-- Reverses V017: the change triggers go, the six refresh functions get V014's bodies back (refresh
+-- every time), and schema lcfs_db goes with its functions and the refresh state (bookkeeping
+-- only: the views themselves keep their rows).
 
 DROP TRIGGER IF EXISTS mv_changes_after_insert ON transfer;
 DROP TRIGGER IF EXISTS mv_changes_after_update ON transfer;
@@ -95,17 +96,12 @@ BEGIN
 END;
 $$;
 
-DROP FUNCTION IF EXISTS mv_refresh_if_needed(text);
-DROP FUNCTION IF EXISTS mv_note_changes();
-DROP FUNCTION IF EXISTS mv_read_rules();
-DROP FUNCTION IF EXISTS mv_state_comment(text);
-DROP FUNCTION IF EXISTS mv_inputs(text);
-
--- The state comments the refreshes left.
-COMMENT ON MATERIALIZED VIEW mv_transaction_aggregate IS NULL;
-COMMENT ON MATERIALIZED VIEW mv_credit_ledger IS NULL;
-COMMENT ON MATERIALIZED VIEW mv_transaction_count IS NULL;
-COMMENT ON MATERIALIZED VIEW mv_director_review_transaction_count IS NULL;
-COMMENT ON MATERIALIZED VIEW mv_compliance_report_count IS NULL;
-COMMENT ON MATERIALIZED VIEW mv_org_compliance_report_count IS NULL;
-COMMENT ON MATERIALIZED VIEW mv_fuel_code_count IS NULL;
+DROP FUNCTION IF EXISTS lcfs_db.mv_refresh_if_needed(text);
+DROP FUNCTION IF EXISTS lcfs_db.mv_mark_stale(text);
+DROP FUNCTION IF EXISTS lcfs_db.mv_note_changes();
+DROP FUNCTION IF EXISTS lcfs_db.mv_read_rules();
+DROP FUNCTION IF EXISTS lcfs_db.mv_inputs(text);
+DROP TABLE IF EXISTS lcfs_db.matview_refresh_state;
+-- Without CASCADE: anything else someone kept in the schema stops the downgrade instead of
+-- going with it.
+DROP SCHEMA IF EXISTS lcfs_db;

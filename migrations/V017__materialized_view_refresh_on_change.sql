@@ -18,56 +18,77 @@
 --      in-progress count alone.
 --   2. The refresh triggers keep their names, events and functions. Each function now refreshes
 --      its view when the statement noted it, or when the view's unwatched inputs differ from those
---      it was last refreshed with (a fingerprint kept as the view's comment), or when it is
---      stale (no such comment). So an organization renamed between two writes still shows at the next write to a
---      watched table, even one that changes no row, as in LCFS.
---   3. TRUNCATE, which fires no refresh in LCFS either, marks the views stale (drops their state
---      comment; the truncating user must own them, as any refreshing writer must): the next statement
+--      it was last refreshed with, or when it is stale. So an organization renamed between two
+--      writes still shows at the next write to a watched table, even one that changes no row, as
+--      in LCFS.
+--   3. TRUNCATE, which fires no refresh in LCFS either, marks the views stale: the next statement
 --      on a watched table refreshes them, as LCFS's would.
 --   4. Refreshes run with JIT compilation off: compiling the refresh's queries cost more than
 --      running them (0.35 s of 0.69 s for the aggregate's query at 100,000 ledger rows).
+--
+-- The refresh state is data, not catalog: one row per view in lcfs_db.matview_refresh_state (the
+-- fingerprint of the unwatched inputs of its last refresh; no row means stale), written in the
+-- refreshing statement's transaction, so a rollback takes it back with the refresh. It lives with
+-- the functions above in schema lcfs_db, the migrations' own: LCFS's rules for public (every table
+-- audited, ensure_audit_triggers, the reference catalog) stay as they are, and a write changes
+-- no catalog entry, so a catalog check after writes finds nothing to report. No row exists yet,
+-- so the first write after the upgrade refreshes every view its table watches.
 --
 -- The credit ledger reads only the aggregate. It is refreshed when the statement changed a row
 -- the ledger lists (a recorded transfer, an approved adjustment or agreement, an assessed report,
 -- any transaction) or which transactions are standalone; comments and the adjustment and
 -- agreement histories never reach it. Writes made with triggers disabled (session_replication_role
 -- = replica) are not seen until a statement changes the view or a REFRESH is run by hand; in LCFS
--- the next statement on a watched table would pick them up. docs/differences.md #14.
---
--- No view carries a state comment yet, so the first write after the upgrade refreshes every view
--- its table watches. (A table would have held the state more plainly, but every public table is
--- audited and counted by LCFS's behaviour; the views' comments add no object.)
+-- the next statement on a watched table would pick them up. A REFRESH run by hand (or by a
+-- restore) does not touch the state: its data is complete, and only its TimeZone-dependent
+-- columns stay in that session's TimeZone until the next refresh. docs/differences.md #14.
+
+CREATE SCHEMA lcfs_db;
+
+-- Any role that writes to a watched table fires the triggers below and must find their
+-- functions, as it finds public's. Usage grants no access to the state table itself.
+GRANT USAGE ON SCHEMA lcfs_db TO PUBLIC;
+
+CREATE TABLE lcfs_db.matview_refresh_state (
+    matview text PRIMARY KEY,
+    inputs  text NOT NULL
+);
+
+COMMENT ON TABLE lcfs_db.matview_refresh_state IS
+    'Materialized views of public refreshed by their triggers since the upgrade; a view without a row is stale.';
+COMMENT ON COLUMN lcfs_db.matview_refresh_state.inputs IS
+    'lcfs_db.mv_inputs(matview) when it was last refreshed: the unwatched inputs it read.';
 
 -- The fingerprint (SHA-256) of what a view reads from tables that fire no refresh: the credit
 -- views show organization names, status and category labels and period descriptions, and
 -- depend on the session's TimeZone; the compliance-report counters select by status label and
 -- period; the other counters read watched tables only.
-CREATE FUNCTION mv_inputs(matview text) RETURNS text
+CREATE FUNCTION lcfs_db.mv_inputs(matview text) RETURNS text
 LANGUAGE sql STABLE
 AS $$
     SELECT encode(sha256(convert_to(CASE
         WHEN matview IN ('mv_transaction_aggregate', 'mv_credit_ledger') THEN concat_ws('|',
             current_setting('TimeZone'),
             (SELECT string_agg(o.organization_id || '=' || quote_nullable(o.name), ',' ORDER BY o.organization_id)
-               FROM organization o),
+               FROM public.organization o),
             (SELECT string_agg(s.transfer_status_id || '=' || quote_nullable(s.status), ',' ORDER BY s.transfer_status_id)
-               FROM transfer_status s),
+               FROM public.transfer_status s),
             (SELECT string_agg(c.transfer_category_id || '=' || quote_nullable(c.category), ',' ORDER BY c.transfer_category_id)
-               FROM transfer_category c),
+               FROM public.transfer_category c),
             (SELECT string_agg(s.initiative_agreement_status_id || '=' || quote_nullable(s.status), ',' ORDER BY s.initiative_agreement_status_id)
-               FROM initiative_agreement_status s),
+               FROM public.initiative_agreement_status s),
             (SELECT string_agg(s.admin_adjustment_status_id || '=' || quote_nullable(s.status), ',' ORDER BY s.admin_adjustment_status_id)
-               FROM admin_adjustment_status s),
+               FROM public.admin_adjustment_status s),
             (SELECT string_agg(s.compliance_report_status_id || '=' || quote_nullable(s.status), ',' ORDER BY s.compliance_report_status_id)
-               FROM compliance_report_status s),
+               FROM public.compliance_report_status s),
             (SELECT string_agg(p.compliance_period_id || '=' || quote_nullable(p.description), ',' ORDER BY p.compliance_period_id)
-               FROM compliance_period p))
+               FROM public.compliance_period p))
         WHEN matview IN ('mv_director_review_transaction_count', 'mv_compliance_report_count',
                          'mv_org_compliance_report_count') THEN concat_ws('|',
             (SELECT string_agg(s.compliance_report_status_id || '=' || quote_nullable(s.status), ',' ORDER BY s.compliance_report_status_id)
-               FROM compliance_report_status s),
+               FROM public.compliance_report_status s),
             (SELECT string_agg(p.compliance_period_id || '=' || quote_nullable(p.description), ',' ORDER BY p.compliance_period_id)
-               FROM compliance_period p))
+               FROM public.compliance_period p))
         ELSE ''
     END, 'UTF8')), 'hex');
 $$;
@@ -77,7 +98,7 @@ $$;
 -- column list is the constant 1, so only a change in the number of matching rows counts. Ids are
 -- compared as the views compare them: hard-coded where the view hard-codes them, by label where
 -- it joins a status table.
-CREATE FUNCTION mv_note_changes() RETURNS trigger
+CREATE FUNCTION lcfs_db.mv_note_changes() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -88,13 +109,11 @@ DECLARE
     pending      text := coalesce(nullif(current_setting('lcfs_db.mv_pending', true), ''), ',');
 BEGIN
     IF TG_OP = 'TRUNCATE' THEN
-        FOR rule IN SELECT DISTINCT r.matview FROM mv_read_rules() r WHERE r.table_name = TG_TABLE_NAME LOOP
-            EXECUTE format('COMMENT ON MATERIALIZED VIEW public.%I IS NULL', rule.matview);
-        END LOOP;
+        PERFORM lcfs_db.mv_mark_stale(TG_TABLE_NAME);
         RETURN NULL;
     END IF;
     FOR rule IN SELECT r.matview, r.read_columns, r.read_rows
-                  FROM mv_read_rules() r
+                  FROM lcfs_db.mv_read_rules() r
                  WHERE r.table_name = TG_TABLE_NAME LOOP
         CONTINUE WHEN position(',' || rule.matview || ',' IN pending) > 0;
         EXECUTE format('SELECT EXISTS ((SELECT %1$s FROM %2$s n WHERE %4$s EXCEPT ALL SELECT %1$s FROM %3$s o WHERE %4$s) '
@@ -112,7 +131,7 @@ $$;
 
 -- The rules mv_note_changes applies, one row per view and watched table (two where a view reads
 -- two sets of rows), read from the views' definitions in V014.
-CREATE FUNCTION mv_read_rules()
+CREATE FUNCTION lcfs_db.mv_read_rules()
 RETURNS TABLE (table_name text, matview text, read_columns text, read_rows text)
 LANGUAGE sql IMMUTABLE
 AS $$
@@ -123,7 +142,7 @@ AS $$
      'true'),
     ('transfer', 'mv_credit_ledger',
      'transfer_id, from_organization_id, to_organization_id, transaction_effective_date, quantity, create_date, update_date',
-     'current_status_id IN (SELECT s.transfer_status_id FROM transfer_status s WHERE s.status = ''Recorded'')'),
+     'current_status_id IN (SELECT s.transfer_status_id FROM public.transfer_status s WHERE s.status = ''Recorded'')'),
     ('transfer', 'mv_credit_ledger', 'from_transaction_id, to_transaction_id', 'true'),
     ('transfer', 'mv_transaction_count', '1', 'current_status_id IN (4, 5)'),
     ('transfer', 'mv_director_review_transaction_count', '1', 'current_status_id = 5'),
@@ -139,7 +158,7 @@ AS $$
      'true'),
     ('initiative_agreement', 'mv_credit_ledger',
      'initiative_agreement_id, to_organization_id, compliance_units, transaction_effective_date, create_date, update_date',
-     'current_status_id IN (SELECT s.initiative_agreement_status_id FROM initiative_agreement_status s WHERE s.status = ''Approved'')'),
+     'current_status_id IN (SELECT s.initiative_agreement_status_id FROM public.initiative_agreement_status s WHERE s.status = ''Approved'')'),
     ('initiative_agreement', 'mv_credit_ledger', 'transaction_id', 'true'),
     ('initiative_agreement', 'mv_transaction_count', '1', 'current_status_id IN (1, 2)'),
     ('initiative_agreement', 'mv_director_review_transaction_count', '1', 'current_status_id = 2'),
@@ -152,7 +171,7 @@ AS $$
      'true'),
     ('admin_adjustment', 'mv_credit_ledger',
      'admin_adjustment_id, to_organization_id, compliance_units, transaction_effective_date, create_date, update_date',
-     'current_status_id IN (SELECT s.admin_adjustment_status_id FROM admin_adjustment_status s WHERE s.status = ''Approved'')'),
+     'current_status_id IN (SELECT s.admin_adjustment_status_id FROM public.admin_adjustment_status s WHERE s.status = ''Approved'')'),
     ('admin_adjustment', 'mv_credit_ledger', 'transaction_id', 'true'),
     ('admin_adjustment', 'mv_transaction_count', '1', 'current_status_id IN (1, 2)'),
     ('admin_adjustment', 'mv_director_review_transaction_count', '1', 'current_status_id = 2'),
@@ -165,7 +184,7 @@ AS $$
      'true'),
     ('compliance_report', 'mv_credit_ledger',
      'compliance_report_id, organization_id, compliance_period_id, transaction_id, create_date, update_date',
-     'current_status_id IN (SELECT s.compliance_report_status_id FROM compliance_report_status s WHERE s.status = ''Assessed'')'),
+     'current_status_id IN (SELECT s.compliance_report_status_id FROM public.compliance_report_status s WHERE s.status = ''Assessed'')'),
     ('compliance_report', 'mv_credit_ledger', 'transaction_id', 'true'),
     ('compliance_report', 'mv_director_review_transaction_count',
      'compliance_report_id, compliance_report_group_uuid, version, organization_id, compliance_period_id, '
@@ -188,35 +207,42 @@ AS $$
     ('fuel_code', 'mv_fuel_code_count', '1', 'fuel_status_id = 1')
 $$;
 
--- The comment a view carries while it is fresh: the fingerprint of the unwatched inputs it was
--- last refreshed with. It lives on the view itself (the refreshing user owns it, and a comment is
--- transactional: a rolled-back refresh takes its comment with it); no comment means stale.
-CREATE FUNCTION mv_state_comment(fingerprint text) RETURNS text
-LANGUAGE sql IMMUTABLE
+-- Marks stale the views a table feeds, after TRUNCATE. It runs as the migrations' owner, so that
+-- a role allowed to truncate the table needs no rights on the state: in LCFS, TRUNCATE needs
+-- none on the views. It can only cause one more refresh, which LCFS runs after every write.
+CREATE FUNCTION lcfs_db.mv_mark_stale(watched text) RETURNS void
+LANGUAGE sql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT 'lcfs-db refresh state: inputs ' || fingerprint;
+    DELETE FROM lcfs_db.matview_refresh_state
+     WHERE matview IN (SELECT r.matview FROM lcfs_db.mv_read_rules() r WHERE r.table_name = watched);
 $$;
 
 -- Refreshes one view when the current statement noted it, when its unwatched inputs changed since
--- its last refresh here, or when it is stale; takes its note. JIT is off for the refresh's queries.
-CREATE FUNCTION mv_refresh_if_needed(matview text) RETURNS void
+-- its last refresh here, or when it is stale; takes its note. The state is written only when the
+-- inputs changed, and compared with the row as it stands once the refresh holds the view's lock:
+-- a concurrent refresh that committed meanwhile is not overwritten with a stale fingerprint
+-- unless this refresh's inputs differ. JIT is off for the refresh's queries.
+CREATE FUNCTION lcfs_db.mv_refresh_if_needed(target text) RETURNS void
 LANGUAGE plpgsql
 SET jit = off
 AS $$
 DECLARE
     pending     text := coalesce(current_setting('lcfs_db.mv_pending', true), '');
-    fingerprint text := mv_inputs(matview);
+    fingerprint text := lcfs_db.mv_inputs(target);
 BEGIN
-    IF position(',' || matview || ',' IN pending) > 0 THEN
-        PERFORM set_config('lcfs_db.mv_pending', replace(pending, ',' || matview || ',', ','), true);
-    ELSIF obj_description(format('public.%I', matview)::regclass, 'pg_class') = mv_state_comment(fingerprint) THEN
+    IF position(',' || target || ',' IN pending) > 0 THEN
+        PERFORM set_config('lcfs_db.mv_pending', replace(pending, ',' || target || ',', ','), true);
+    ELSIF EXISTS (SELECT 1 FROM lcfs_db.matview_refresh_state s
+                   WHERE s.matview = target AND s.inputs = fingerprint) THEN
         RETURN;
     END IF;
-    EXECUTE format('REFRESH MATERIALIZED VIEW CONCURRENTLY public.%I', matview);
-    IF obj_description(format('public.%I', matview)::regclass, 'pg_class')
-       IS DISTINCT FROM mv_state_comment(fingerprint) THEN
-        EXECUTE format('COMMENT ON MATERIALIZED VIEW public.%I IS %L', matview, mv_state_comment(fingerprint));
-    END IF;
+    EXECUTE format('REFRESH MATERIALIZED VIEW CONCURRENTLY public.%I', target);
+    INSERT INTO lcfs_db.matview_refresh_state AS s (matview, inputs)
+    VALUES (target, fingerprint)
+    ON CONFLICT (matview) DO UPDATE SET inputs = excluded.inputs
+     WHERE s.inputs IS DISTINCT FROM excluded.inputs;
 END;
 $$;
 
@@ -225,10 +251,10 @@ CREATE OR REPLACE FUNCTION refresh_transaction_aggregate() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 BEGIN
-    PERFORM mv_refresh_if_needed('mv_transaction_aggregate');
+    PERFORM lcfs_db.mv_refresh_if_needed('mv_transaction_aggregate');
     IF EXISTS (SELECT 1 FROM pg_matviews
                 WHERE schemaname = 'public' AND matviewname = 'mv_credit_ledger') THEN
-        PERFORM mv_refresh_if_needed('mv_credit_ledger');
+        PERFORM lcfs_db.mv_refresh_if_needed('mv_credit_ledger');
     END IF;
     RETURN NULL;
 END;
@@ -238,7 +264,7 @@ CREATE OR REPLACE FUNCTION refresh_mv_transaction_count() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 BEGIN
-    PERFORM mv_refresh_if_needed('mv_transaction_count');
+    PERFORM lcfs_db.mv_refresh_if_needed('mv_transaction_count');
     RETURN NULL;
 END;
 $$;
@@ -247,7 +273,7 @@ CREATE OR REPLACE FUNCTION refresh_mv_director_review_transaction_count() RETURN
 LANGUAGE plpgsql
 AS $$
 BEGIN
-    PERFORM mv_refresh_if_needed('mv_director_review_transaction_count');
+    PERFORM lcfs_db.mv_refresh_if_needed('mv_director_review_transaction_count');
     RETURN NULL;
 END;
 $$;
@@ -256,7 +282,7 @@ CREATE OR REPLACE FUNCTION refresh_mv_compliance_report_count() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 BEGIN
-    PERFORM mv_refresh_if_needed('mv_compliance_report_count');
+    PERFORM lcfs_db.mv_refresh_if_needed('mv_compliance_report_count');
     RETURN NULL;
 END;
 $$;
@@ -265,7 +291,7 @@ CREATE OR REPLACE FUNCTION refresh_mv_org_compliance_report_count() RETURNS trig
 LANGUAGE plpgsql
 AS $$
 BEGIN
-    PERFORM mv_refresh_if_needed('mv_org_compliance_report_count');
+    PERFORM lcfs_db.mv_refresh_if_needed('mv_org_compliance_report_count');
     RETURN NULL;
 END;
 $$;
@@ -274,7 +300,7 @@ CREATE OR REPLACE FUNCTION refresh_mv_fuel_code_count() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 BEGIN
-    PERFORM mv_refresh_if_needed('mv_fuel_code_count');
+    PERFORM lcfs_db.mv_refresh_if_needed('mv_fuel_code_count');
     RETURN NULL;
 END;
 $$;
@@ -282,82 +308,82 @@ $$;
 -- The change triggers, on every table a refresh trigger watches. Their names sort before the refresh
 -- triggers', so on each statement they fire first.
 CREATE TRIGGER mv_changes_after_insert AFTER INSERT ON transfer
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_update AFTER UPDATE ON transfer
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_delete AFTER DELETE ON transfer
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_truncate AFTER TRUNCATE ON transfer
-    FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_insert AFTER INSERT ON transfer_history
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_update AFTER UPDATE ON transfer_history
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_delete AFTER DELETE ON transfer_history
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_truncate AFTER TRUNCATE ON transfer_history
-    FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_insert AFTER INSERT ON transfer_comment
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_update AFTER UPDATE ON transfer_comment
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_delete AFTER DELETE ON transfer_comment
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_truncate AFTER TRUNCATE ON transfer_comment
-    FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_insert AFTER INSERT ON initiative_agreement
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_update AFTER UPDATE ON initiative_agreement
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_delete AFTER DELETE ON initiative_agreement
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_truncate AFTER TRUNCATE ON initiative_agreement
-    FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_insert AFTER INSERT ON initiative_agreement_history
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_update AFTER UPDATE ON initiative_agreement_history
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_delete AFTER DELETE ON initiative_agreement_history
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_truncate AFTER TRUNCATE ON initiative_agreement_history
-    FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_insert AFTER INSERT ON admin_adjustment
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_update AFTER UPDATE ON admin_adjustment
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_delete AFTER DELETE ON admin_adjustment
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_truncate AFTER TRUNCATE ON admin_adjustment
-    FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_insert AFTER INSERT ON admin_adjustment_history
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_update AFTER UPDATE ON admin_adjustment_history
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_delete AFTER DELETE ON admin_adjustment_history
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_truncate AFTER TRUNCATE ON admin_adjustment_history
-    FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_insert AFTER INSERT ON compliance_report
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_update AFTER UPDATE ON compliance_report
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_delete AFTER DELETE ON compliance_report
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_truncate AFTER TRUNCATE ON compliance_report
-    FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_insert AFTER INSERT ON transaction
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_update AFTER UPDATE ON transaction
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_delete AFTER DELETE ON transaction
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_truncate AFTER TRUNCATE ON transaction
-    FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_insert AFTER INSERT ON fuel_code
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_update AFTER UPDATE ON fuel_code
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_delete AFTER DELETE ON fuel_code
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();
 CREATE TRIGGER mv_changes_after_truncate AFTER TRUNCATE ON fuel_code
-    FOR EACH STATEMENT EXECUTE FUNCTION mv_note_changes();
+    FOR EACH STATEMENT EXECUTE FUNCTION lcfs_db.mv_note_changes();

@@ -2,7 +2,8 @@
 //! hold exactly what LCFS's arrangement (head at V015, a refresh after every statement) holds:
 //! a seeded random sequence of writes runs on both, and all seven views are compared after every
 //! statement, inside transactions too; at checkpoints each view also equals a fresh run of its
-//! own defining query. A second test shows the skips happen.
+//! own defining query. The other tests show the skips happen, and that TRUNCATE needs no more
+//! rights than in LCFS and leaves the views for the next statement to refresh.
 
 mod common;
 
@@ -486,4 +487,55 @@ async fn a_refresh_runs_only_when_it_can_change_its_view(db: TestDatabase) {
     )
     .await;
     assert_eq!(name, ["Uno"]);
+}
+
+#[lcfs_db::test]
+async fn truncate_needs_no_rights_on_the_views_and_marks_them_stale(db: TestDatabase) {
+    let role = format!("matview_truncator_{}", std::process::id());
+    db.batch_execute(&format!(
+        "INSERT INTO organization (organization_id, organization_code, name, effective_status) \
+         VALUES (1, 'S1', 'One', true), (2, 'S2', 'Two', true); \
+         INSERT INTO transfer (transfer_id, from_organization_id, to_organization_id, quantity, current_status_id) \
+         VALUES (1, 1, 2, 10, 4); \
+         INSERT INTO transfer_comment (transfer_id, comment, comment_source) VALUES (1, 'hi', 'FROM_ORG'); \
+         CREATE ROLE {role}; GRANT TRUNCATE ON transfer_comment TO {role}"
+    ))
+    .await
+    .unwrap();
+    let comments = "SELECT coalesce(from_org_comment, '') FROM mv_transaction_aggregate";
+    assert_eq!(common::probe::column::<String>(&db, comments).await, ["hi"]);
+
+    // As in LCFS, a role that may truncate the table needs no rights on the views.
+    let truncated = db
+        .batch_execute(&format!(
+            "SET ROLE {role}; TRUNCATE transfer_comment; RESET ROLE"
+        ))
+        .await;
+    db.batch_execute(&format!(
+        "RESET ROLE; DROP OWNED BY {role}; DROP ROLE {role}"
+    ))
+    .await
+    .unwrap();
+    truncated.expect("TRUNCATE by a role that owns no view");
+
+    // TRUNCATE refreshes nothing, as in LCFS; the next statement on a watched table does.
+    assert_eq!(common::probe::column::<String>(&db, comments).await, ["hi"]);
+    assert_eq!(
+        refreshed_by(
+            &db,
+            "UPDATE transfer SET transfer_id = transfer_id WHERE false"
+        )
+        .await,
+        ["mv_transaction_aggregate"]
+    );
+    assert_eq!(common::probe::column::<String>(&db, comments).await, [""]);
+
+    // The state is data: no write leaves anything in the views' catalog entries.
+    let described: Vec<String> = common::probe::column(
+        &db,
+        "SELECT c.relname::text FROM pg_class c WHERE c.relkind = 'm' \
+         AND obj_description(c.oid, 'pg_class') IS NOT NULL",
+    )
+    .await;
+    assert!(described.is_empty(), "{described:?}");
 }
