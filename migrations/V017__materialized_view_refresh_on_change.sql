@@ -29,7 +29,7 @@
 -- The refresh state is data, not catalog: one row per view in lcfs_db.matview_refresh_state (the
 -- fingerprint of the unwatched inputs of its last refresh; no row means stale), written in the
 -- refreshing statement's transaction, so a rollback takes it back with the refresh. It lives with
--- the functions above in schema lcfs_db, the migrations' own: LCFS's rules for public (every table
+-- the functions below in schema lcfs_db, the migrations' own: LCFS's rules for public (every table
 -- audited, ensure_audit_triggers, the reference catalog) stay as they are, and a write changes
 -- no catalog entry, so a catalog check after writes finds nothing to report. No row exists yet,
 -- so the first write after the upgrade refreshes every view its table watches.
@@ -220,10 +220,10 @@ AS $$
 $$;
 
 -- Refreshes one view when the current statement noted it, when its unwatched inputs changed since
--- its last refresh here, or when it is stale; takes its note. The state is written only when the
--- inputs changed, and compared with the row as it stands once the refresh holds the view's lock:
--- a concurrent refresh that committed meanwhile is not overwritten with a stale fingerprint
--- unless this refresh's inputs differ. JIT is off for the refresh's queries.
+-- its last refresh here, or when it is stale; takes its note. The state row is written only when,
+-- as it stands after the refresh (which waited for any concurrent refresh of the view to commit),
+-- it names other inputs than this refresh's: so it always names those of the view's last refresh.
+-- JIT is off for the refresh's queries.
 CREATE FUNCTION lcfs_db.mv_refresh_if_needed(target text) RETURNS void
 LANGUAGE plpgsql
 SET jit = off
