@@ -19,8 +19,8 @@ fn temp_dir(name: &str) -> std::path::PathBuf {
 #[test]
 fn lint_shows_the_builds_diagnostic_for_a_migration_being_written() {
     let dir = temp_dir("lint-bad");
-    let file = dir.join("V016__email_index.sql");
-    fs::write(&file, "-- V016: find organizations by email.\nCREATE INDEX idx_organization_email ON organization (email);\n").unwrap();
+    let file = dir.join("V100__email_index.sql");
+    fs::write(&file, "-- V100: find organizations by email.\nCREATE INDEX idx_organization_email ON organization (email);\n").unwrap();
     let output = lcfs_db("postgres://unused", &["lint", file.to_str().unwrap()]);
     assert!(!output.status.success());
     let err = stderr(&output);
@@ -46,8 +46,8 @@ fn lint_shows_the_builds_diagnostic_for_a_migration_being_written() {
 #[test]
 fn lint_names_the_class_and_the_accepted_findings_of_passing_files() {
     let dir = temp_dir("lint-good");
-    let first = dir.join("V016__add_note.sql");
-    let second = dir.join("V017__drop_edrms_record.sql");
+    let first = dir.join("V100__add_note.sql");
+    let second = dir.join("V101__drop_edrms_record.sql");
     fs::write(&first, "ALTER TABLE organization ADD COLUMN note text;\n").unwrap();
     fs::write(
         &second,
@@ -103,7 +103,7 @@ fn lint_lists_every_rule_with_why_and_the_safe_way() {
 async fn status_history_and_strict_upgrade_speak_of_classes(db: TestDatabase) {
     let mut newer = migrations().to_vec();
     newer.push(Migration::new(
-        16,
+        100,
         "add_note",
         "-- lcfs-db: class expand because it adds a nullable column\nALTER TABLE organization ADD COLUMN note text;",
         "ALTER TABLE organization DROP COLUMN note;",
@@ -112,7 +112,7 @@ async fn status_history_and_strict_upgrade_speak_of_classes(db: TestDatabase) {
 
     let status = ok(lcfs_db(db.url(), &["status"]));
     assert!(
-        stdout(&status).contains("ahead:           V016 add_note (expand, applied by a newer build: this binary keeps working)"),
+        stdout(&status).contains("ahead:           V100 add_note (expand, applied by a newer build: this binary keeps working)"),
         "{}",
         stdout(&status)
     );
@@ -134,20 +134,20 @@ async fn status_history_and_strict_upgrade_speak_of_classes(db: TestDatabase) {
     assert!(
         history
             .lines()
-            .any(|l| l.starts_with("V016 ") && l.ends_with("expand    MISSING")),
+            .any(|l| l.starts_with("V100 ") && l.ends_with("expand    MISSING")),
         "{history}"
     );
 
     let upgrade = ok(lcfs_db(db.url(), &["upgrade"]));
     assert!(
-        stdout(&upgrade).contains("ahead of this binary: V016 add_note (expand, applied on "),
+        stdout(&upgrade).contains("ahead of this binary: V100 add_note (expand, applied on "),
         "{}",
         stdout(&upgrade)
     );
     let strict = lcfs_db(db.url(), &["upgrade", "--strict-history"]);
     assert!(!strict.status.success());
     assert!(
-        stderr(&strict).contains("V016 add_note"),
+        stderr(&strict).contains("V100 add_note"),
         "{}",
         stderr(&strict)
     );

@@ -1,6 +1,6 @@
-//! Old binaries beside newer migrations: the embedded set (V001–V015) on a database a newer
-//! set migrated to V016. An expand V016 is tolerated and reported, a contract or unclassified
-//! one stops the run naming it, and the strict option refuses either.
+//! Old binaries beside newer migrations: the embedded set on a database a newer set migrated to
+//! V100. An expand V100 is tolerated and reported, a contract or unclassified one stops the run
+//! naming it, and the strict option refuses either.
 
 mod common;
 
@@ -15,12 +15,18 @@ const CONTRACT: &str = "-- lcfs-db: class contract because it drops organization
                         ALTER TABLE organization DROP COLUMN edrms_record;\n";
 const UNCLASSIFIED: &str = "ALTER TABLE organization ADD COLUMN note text;\n";
 
-/// Migrates `db` with a newer build's set: the embedded migrations and a V016 of `up`.
+/// The newer build's version, above any head this binary will have.
+const NEWER: i32 = 100;
+
+/// Migrates `db` with a newer build's set: the embedded migrations and a V100 of `up`.
 async fn newer_build_applies(db: &TestDatabase, up: &'static str) {
     let mut newer = migrations().to_vec();
-    newer.push(Migration::new(16, "newer_change", up, "SELECT 1;"));
+    newer.push(Migration::new(NEWER, "newer_change", up, "SELECT 1;"));
     let report = Migrator::with_migrations(newer).run(db).await.unwrap();
-    assert_eq!((report.version_before(), report.version_after()), (15, 16));
+    assert_eq!(
+        (report.version_before(), report.version_after()),
+        (Migrator::new().head(), NEWER)
+    );
 }
 
 #[lcfs_db::test]
@@ -31,7 +37,7 @@ async fn an_old_binary_starts_beside_a_newer_expand_migration(db: TestDatabase) 
         "SELECT class FROM refinery_schema_history ORDER BY version",
     )
     .await;
-    assert_eq!(classes.len(), 16);
+    assert_eq!(classes.len(), migrations().len() + 1);
     assert!(
         classes.iter().all(|c| c.as_deref() == Some("expand")),
         "{classes:?}"
@@ -42,17 +48,20 @@ async fn an_old_binary_starts_beside_a_newer_expand_migration(db: TestDatabase) 
         .await
         .expect("the old binary starts");
     assert!(report.applied().is_empty());
-    assert_eq!((report.version_before(), report.version_after()), (16, 16));
+    assert_eq!(
+        (report.version_before(), report.version_after()),
+        (NEWER, NEWER)
+    );
     let ahead: Vec<(i32, &str)> = report
         .ahead()
         .iter()
         .map(|a| (a.version, a.name.as_str()))
         .collect();
-    assert_eq!(ahead, [(16, "newer_change")]);
+    assert_eq!(ahead, [(NEWER, "newer_change")]);
 
     let status = Migrator::new().status(&db).await.unwrap();
-    let v016 = status.versions.iter().find(|v| v.version == 16).unwrap();
-    assert_eq!(v016.class, Some(Class::Expand));
+    let newer = status.versions.iter().find(|v| v.version == NEWER).unwrap();
+    assert_eq!(newer.class, Some(Class::Expand));
 }
 
 #[lcfs_db::test]
@@ -60,9 +69,9 @@ async fn an_old_binary_refuses_a_newer_contract_migration(db: TestDatabase) {
     newer_build_applies(&db, CONTRACT).await;
     let error = Migrator::new().run(&db).await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Missing);
-    assert_eq!(error.version(), Some(16));
+    assert_eq!(error.version(), Some(NEWER));
     let message = error.to_string();
-    assert!(message.contains("V016 newer_change"), "{message}");
+    assert!(message.contains("V100 newer_change"), "{message}");
     assert!(message.contains("it is a contract migration"), "{message}");
 }
 
@@ -72,7 +81,7 @@ async fn an_old_binary_refuses_a_newer_migration_of_unknown_class(db: TestDataba
     let error = Migrator::new().run(&db).await.unwrap_err();
     assert_eq!(
         (error.kind(), error.version()),
-        (ErrorKind::Missing, Some(16))
+        (ErrorKind::Missing, Some(NEWER))
     );
     assert!(
         error
@@ -92,7 +101,7 @@ async fn strict_history_refuses_even_an_expand_migration(db: TestDatabase) {
         .unwrap_err();
     assert_eq!(
         (error.kind(), error.version()),
-        (ErrorKind::Missing, Some(16))
+        (ErrorKind::Missing, Some(NEWER))
     );
     assert!(
         error
@@ -112,7 +121,7 @@ async fn strict_history_refuses_a_contract_migration(db: TestDatabase) {
         .unwrap_err();
     assert_eq!(
         (error.kind(), error.version()),
-        (ErrorKind::Missing, Some(16))
+        (ErrorKind::Missing, Some(NEWER))
     );
 }
 
@@ -153,7 +162,7 @@ async fn a_history_table_without_the_class_column_gets_it_under_the_lock(db: Tes
     newer_build_applies(&db, EXPAND).await;
     let class: Vec<Option<String>> = column(
         &db,
-        "SELECT class FROM refinery_schema_history WHERE version = 16",
+        "SELECT class FROM refinery_schema_history WHERE version = 100",
     )
     .await;
     assert_eq!(class, [Some("expand".to_owned())]);
@@ -162,7 +171,7 @@ async fn a_history_table_without_the_class_column_gets_it_under_the_lock(db: Tes
 #[test]
 fn the_reviewed_script_adds_the_class_column_and_shows_each_class() {
     let mut set = migrations().to_vec();
-    set.push(Migration::new(16, "newer_change", CONTRACT, "SELECT 1;"));
+    set.push(Migration::new(NEWER, "newer_change", CONTRACT, "SELECT 1;"));
     let script = Migrator::with_migrations(set)
         .upgrade_plan(14, None)
         .unwrap()
@@ -179,12 +188,12 @@ fn the_reviewed_script_adds_the_class_column_and_shows_each_class() {
     );
     assert!(
         script.contains(
-            "-- V016__newer_change.sql\n-- class: contract (it drops organization.edrms_record)\n"
+            "-- V100__newer_change.sql\n-- class: contract (it drops organization.edrms_record)\n"
         ),
         "{script}"
     );
     assert!(
-        script.contains("checksum, class) VALUES (16, 'newer_change', "),
+        script.contains("checksum, class) VALUES (100, 'newer_change', "),
         "{script}"
     );
     assert!(script.contains(", 'contract');"), "{script}");

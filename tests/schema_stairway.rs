@@ -52,7 +52,9 @@ async fn every_version_goes_down_and_up_again(db: TestDatabase) {
          UNION ALL SELECT 'type ' || t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace \
          WHERE n.nspname = 'public' AND t.typtype IN ('e', 'c', 'd') AND t.typrelid = 0 \
          UNION ALL SELECT 'function ' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace \
-         WHERE n.nspname = 'public'",
+         WHERE n.nspname = 'public' \
+         UNION ALL SELECT 'schema ' || n.nspname FROM pg_namespace n \
+         WHERE n.nspname NOT IN ('public', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'",
     )
     .await;
     assert!(left.is_empty(), "base leaves an empty schema, not {left:?}");

@@ -10,6 +10,8 @@ pub struct Model {
     pub enums: Vec<EnumType>,
     /// Views and materialized views, by name only.
     pub views: Vec<String>,
+    /// Schemas besides `public` the migrations created: their tables are not modelled.
+    pub schemas: Vec<String>,
 }
 
 #[derive(Debug, Clone)]

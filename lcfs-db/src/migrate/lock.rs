@@ -1,9 +1,8 @@
 //! The session-level advisory lock that serializes migration runs on one database.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tokio_postgres::Client;
-use tokio_postgres::error::SqlState;
 
 use crate::{Error, ErrorKind};
 
@@ -13,6 +12,9 @@ pub(crate) fn stable_hash(bytes: &[u8]) -> u64 {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     })
 }
+
+/// How often a run waiting for the lock asks for it again.
+const POLL_INTERVAL: Duration = Duration::from_millis(50);
 
 /// The advisory lock of one history table: runs on the same table exclude each other.
 #[derive(Debug, Clone, Copy)]
@@ -40,28 +42,25 @@ impl MigrationLock {
         })
     }
 
-    /// Waits up to `timeout` for the lock. `SET LOCAL` scopes the timeout to a transaction, so
-    /// the session's own `lock_timeout` is left as it was; the lock itself is session-level and
-    /// outlives that transaction.
+    /// Waits up to `timeout` for the lock, asking again every [`POLL_INTERVAL`] and holding no
+    /// transaction in between: a run blocked inside a statement would hold a snapshot, and a
+    /// `CREATE INDEX CONCURRENTLY` of the run holding the lock waits for every older snapshot to
+    /// end, which is a deadlock.
     pub async fn wait(&self, client: &Client, timeout: Duration) -> Result<(), Error> {
-        if timeout.is_zero() {
-            return Err(self.timed_out(client, timeout).await);
-        }
-        let millis = timeout.as_millis().clamp(1, i32::MAX as u128);
-        let sql = format!(
-            "BEGIN; SET LOCAL lock_timeout = '{millis}ms'; SELECT pg_advisory_lock({}); COMMIT",
-            self.key
-        );
-        match client.batch_execute(&sql).await {
-            Ok(()) => Ok(()),
-            Err(error) => {
-                let _ = client.batch_execute("ROLLBACK").await;
-                if error.code() == Some(&SqlState::LOCK_NOT_AVAILABLE) {
-                    Err(self.timed_out(client, timeout).await)
-                } else {
-                    Err(Error::postgres("waiting for the migration lock", error))
-                }
+        let deadline = Instant::now() + timeout;
+        loop {
+            let answer = client
+                .simple_query(&self.try_sql())
+                .await
+                .map_err(|error| Error::postgres("waiting for the migration lock", error))?;
+            if Self::was_taken(&answer) {
+                return Ok(());
             }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(self.timed_out(client, timeout).await);
+            }
+            tokio::time::sleep(left.min(POLL_INTERVAL)).await;
         }
     }
 
