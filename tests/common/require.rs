@@ -2,6 +2,7 @@
 //! the machine, or the test is skipped with the reason printed. `.ci/run` sets
 //! `LCFS_DB_REQUIRE_ALL=1`, which turns every such skip into a failure, so CI runs them all.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The variable that makes a missing component fail the test instead of skipping it.
@@ -32,7 +33,12 @@ pub fn skip(reason: &str) {
     if std::env::var_os(REQUIRE_ALL).is_some_and(|v| v == "1") {
         panic!("{test} cannot run: {reason}, and {REQUIRE_ALL}=1 forbids skipping it");
     }
-    eprintln!("skipped {test}: {reason} (set {REQUIRE_ALL}=1 to make this a failure)");
+    // Written to stderr directly: the test harness captures `eprintln!` of a passing test,
+    // and a skip must be seen.
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped {test}: {reason} (set {REQUIRE_ALL}=1 to make this a failure)"
+    );
 }
 
 fn is_executable(path: &Path) -> bool {
