@@ -21,6 +21,7 @@ pub mod migrate;
 pub mod pg_enum;
 pub mod row;
 pub mod schema;
+mod timeouts;
 
 #[cfg(test)]
 mod codegen;

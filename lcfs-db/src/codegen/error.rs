@@ -22,6 +22,8 @@ pub enum ErrorKind {
     UnsupportedType,
     /// A name that does not make a Rust identifier, or a `rust_names.toml` that does not parse.
     Naming,
+    /// A directive comment whose argument does not parse.
+    Directive,
 }
 
 /// An error of the build script, pointing at the file (and line and column) it is about.
@@ -66,6 +68,10 @@ impl BuildError {
                  json, jsonb, uuid, bytea, enum types, and arrays of these",
             ),
             ErrorKind::Naming => Some("set the Rust name in migrations/rust_names.toml"),
+            ErrorKind::Directive => Some(
+                "header directives: `-- lcfs-db: lock-timeout 30s`, `-- lcfs-db: statement-timeout \
+                 20min`, `-- lcfs-db: lock-retries 5`; durations take a unit: ms, s, min, h, d",
+            ),
             ErrorKind::Io | ErrorKind::Syntax | ErrorKind::Schema => None,
         }
     }

@@ -5,8 +5,13 @@
 //! names ([`names`]) and becomes the generated files ([`emit`]). Any problem is a [`BuildError`]
 //! pointing at the file, line and column it is about.
 
+// Shared with the runtime: the build script includes the files, the library's tests (which
+// compile this module too) use the library's own copy rather than a second one.
+#[cfg(not(test))]
 #[path = "../directive.rs"]
 mod directive;
+#[cfg(test)]
+use crate::directive;
 mod discover;
 mod emit;
 mod error;
@@ -20,6 +25,13 @@ mod source;
 mod split;
 mod sql_name;
 mod sql_type;
+// The runtime and the command line use the rest of it.
+#[cfg(not(test))]
+#[allow(dead_code)]
+#[path = "../timeouts.rs"]
+mod timeouts;
+#[cfg(test)]
+use crate::timeouts;
 
 #[cfg(test)]
 mod tests;
@@ -67,8 +79,12 @@ pub fn generate(root: &Path, migrations_dir: &str) -> Result<Generated, BuildErr
             }
         }
         let down = SourceFile::read(root, &migration.down)?;
-        for statement in &split::split(&down)? {
+        let down_statements = split::split(&down)?;
+        for statement in &down_statements {
             parse::parse(&down, statement)?;
+        }
+        for file in [&up, &down] {
+            check_header_settings(file)?;
         }
         let transactional = directive::header_directive(&up.text, NO_TRANSACTION).is_none();
         embedded.push(Embedded {
@@ -78,6 +94,8 @@ pub fn generate(root: &Path, migrations_dir: &str) -> Result<Generated, BuildErr
             down: migration.down.clone(),
             statements: (!transactional)
                 .then(|| statements.iter().map(|s| s.text.to_owned()).collect()),
+            up_split: byte_ranges(&statements),
+            down_split: byte_ranges(&down_statements),
         });
         inputs.extend([migration.up.clone(), migration.down.clone()]);
     }
@@ -86,6 +104,25 @@ pub fn generate(root: &Path, migrations_dir: &str) -> Result<Generated, BuildErr
         files: emit::render(&model, &names, &embedded),
         inputs,
     })
+}
+
+fn byte_ranges(statements: &[split::Statement<'_>]) -> Vec<(usize, usize)> {
+    statements
+        .iter()
+        .map(|s| (s.offset, s.offset + s.text.len()))
+        .collect()
+}
+
+/// The runner obeys a header's timeouts and retries: a value it could not read fails the build.
+fn check_header_settings(file: &SourceFile) -> Result<(), BuildError> {
+    match timeouts::header_settings(&file.text) {
+        Ok(_) => Ok(()),
+        Err(bad) => {
+            let width = bad.directive.argument.chars().count();
+            Err(BuildError::new(error::ErrorKind::Directive, bad.message)
+                .at(file.at_offset(bad.offset, width)))
+        }
+    }
 }
 
 /// The build script: generates into OUT_DIR, or prints the error and fails the build.

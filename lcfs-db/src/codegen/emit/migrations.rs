@@ -12,6 +12,10 @@ pub struct Embedded {
     pub down: String,
     /// The up file's statements when it runs outside a transaction (`-- lcfs-db: no-transaction`).
     pub statements: Option<Vec<String>>,
+    /// Where each statement of the up file starts and ends, in bytes: the runner sends them one by
+    /// one and names the one that fails.
+    pub up_split: Vec<(usize, usize)>,
+    pub down_split: Vec<(usize, usize)>,
 }
 
 pub fn migrations(migrations: &[Embedded]) -> TokenStream {
@@ -22,12 +26,25 @@ pub fn migrations(migrations: &[Embedded]) -> TokenStream {
             up,
             down,
             statements,
+            up_split,
+            down_split,
         } = m;
         // Paths from the crate root keep the generated file the same on every machine.
         let (up, down) = (format!("/{up}"), format!("/{down}"));
         let version = proc_macro2::Literal::i32_unsuffixed(*version);
         let transactional = statements.is_none();
         let statements = statements.iter().flatten();
+        let ranges = |split: &[(usize, usize)]| {
+            let ranges = split.iter().map(|&(start, end)| {
+                let (start, end) = (
+                    proc_macro2::Literal::usize_unsuffixed(start),
+                    proc_macro2::Literal::usize_unsuffixed(end),
+                );
+                quote! { (#start, #end) }
+            });
+            quote! { &[#(#ranges),*] }
+        };
+        let (up_split, down_split) = (ranges(up_split), ranges(down_split));
         quote! {
             Migration::embedded(
                 #version,
@@ -36,7 +53,8 @@ pub fn migrations(migrations: &[Embedded]) -> TokenStream {
                 include_str!(concat!(env!("CARGO_MANIFEST_DIR"), #down)),
                 #transactional,
                 &[#(#statements),*],
-            ),
+            )
+            .split_at_build(#up_split, #down_split),
         }
     });
     quote! { pub(super) static MIGRATIONS: &[Migration] = &[#(#entries)*]; }
