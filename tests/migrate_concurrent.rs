@@ -121,7 +121,7 @@ async fn a_run_gives_up_when_another_holds_the_lock_too_long(db: TestDatabase) {
     let waiter = db.connect().await.unwrap();
     let started = Instant::now();
     let error = Migrator::with_migrations(slow.clone())
-        .lock_timeout(Duration::from_millis(300))
+        .advisory_lock_wait(Duration::from_millis(300))
         .run(&waiter)
         .await
         .unwrap_err();
@@ -146,7 +146,7 @@ async fn a_run_gives_up_when_another_holds_the_lock_too_long(db: TestDatabase) {
     );
 
     let immediately = Migrator::with_migrations(slow.clone())
-        .lock_timeout(Duration::ZERO)
+        .advisory_lock_wait(Duration::ZERO)
         .run(&waiter)
         .await;
     assert_eq!(immediately.unwrap_err().kind(), ErrorKind::LockTimeout);

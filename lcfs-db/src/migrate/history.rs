@@ -91,11 +91,7 @@ impl<'a> History<'a> {
     /// The applied rows in version order; `None` when the table does not exist yet.
     pub async fn read(&self, client: &Client) -> Result<Option<Vec<AppliedRow>>, Error> {
         match client.simple_query(&self.select_sql()).await {
-            Ok(messages) => messages
-                .iter()
-                .map(parse_row)
-                .collect::<Result<Vec<_>, _>>()
-                .map(|rows| Some(rows.into_iter().flatten().collect())),
+            Ok(messages) => parse(&messages).map(Some),
             Err(error) if error.code() == Some(&SqlState::UNDEFINED_TABLE) => Ok(None),
             Err(error) => Err(Error::postgres(
                 format!("reading the history table {}", self.table),
@@ -103,6 +99,15 @@ impl<'a> History<'a> {
             )),
         }
     }
+}
+
+/// The history rows of an answer to [`History::select_sql`] (and statements that return none).
+pub(crate) fn parse(messages: &[SimpleQueryMessage]) -> Result<Vec<AppliedRow>, Error> {
+    messages
+        .iter()
+        .map(parse_row)
+        .collect::<Result<Vec<_>, _>>()
+        .map(|rows| rows.into_iter().flatten().collect())
 }
 
 fn parse_row(message: &SimpleQueryMessage) -> Result<Option<AppliedRow>, Error> {

@@ -1,4 +1,7 @@
-//! The session-level advisory lock that serializes migration runs on one database.
+//! The advisory lock that serializes migrations on one database. Each migration's transaction
+//! takes it (`pg_advisory_xact_lock`), so it is released at commit or rollback and means the same
+//! through a transaction-mode pooler; a no-transaction migration, which has no transaction to
+//! hold it, takes it for the session while its statements run.
 
 use std::time::Duration;
 
@@ -28,6 +31,17 @@ impl MigrationLock {
         }
     }
 
+    /// Takes the lock for the current transaction, waiting up to `wait` (zero: not at all,
+    /// where PostgreSQL's zero would wait forever), with no statement timeout cutting the wait.
+    pub fn transaction_sql(&self, wait: Duration) -> String {
+        format!(
+            "SET LOCAL statement_timeout = 0; SET LOCAL lock_timeout = '{}ms'; \
+             SELECT pg_advisory_xact_lock({})",
+            wait_millis(wait),
+            self.key
+        )
+    }
+
     pub fn try_sql(&self) -> String {
         format!("SELECT pg_try_advisory_lock({})", self.key)
     }
@@ -47,9 +61,10 @@ impl MigrationLock {
         if timeout.is_zero() {
             return Err(self.timed_out(client, timeout).await);
         }
-        let millis = timeout.as_millis().clamp(1, i32::MAX as u128);
         let sql = format!(
-            "BEGIN; SET LOCAL lock_timeout = '{millis}ms'; SELECT pg_advisory_lock({}); COMMIT",
+            "BEGIN; SET LOCAL statement_timeout = 0; SET LOCAL lock_timeout = '{}ms'; \
+             SELECT pg_advisory_lock({}); COMMIT",
+            wait_millis(timeout),
             self.key
         );
         match client.batch_execute(&sql).await {
@@ -73,7 +88,9 @@ impl MigrationLock {
         }
     }
 
-    async fn timed_out(&self, client: &Client, timeout: Duration) -> Error {
+    /// The error of a wait that ran out, naming the holder. The caller's transaction, if any,
+    /// must be over: the holder is looked up with a query of its own.
+    pub async fn timed_out(&self, client: &Client, timeout: Duration) -> Error {
         // A bigint key is stored as its high and low halves in pg_locks.
         let holder = format!(
             "SELECT pid::text FROM pg_locks WHERE locktype = 'advisory' AND granted \
@@ -93,11 +110,16 @@ impl MigrationLock {
         Error::new(
             ErrorKind::LockTimeout,
             format!(
-                "another migration run holds the migration lock{}; gave up after {timeout:?}",
-                holder.unwrap_or_default()
+                "another migration run holds the migration lock{}; gave up after {}",
+                holder.unwrap_or_default(),
+                crate::timeouts::format_duration(timeout)
             ),
         )
     }
+}
+
+fn wait_millis(wait: Duration) -> u128 {
+    wait.as_millis().clamp(1, i32::MAX as u128)
 }
 
 #[cfg(test)]

@@ -1,14 +1,14 @@
-//! A run: take the lock, read and check the history, run the plan, release the lock on every
-//! path. Cancelling a run's future leaves the lock to the connection's end.
+//! A run: the server and the whole history are checked once before anything is applied, then
+//! each migration of the plan runs in turn, taking the migration lock and reading the history
+//! again for itself, so concurrent runs apply each version once. Cancelling a run between
+//! migrations leaves nothing open: each migration's transaction ends on the server by itself.
 
-use futures_util::future::join;
 use tokio_postgres::Client;
 
-use super::apply::Step;
+use super::apply::{Outcome, Step};
 use super::history::{AppliedRow, History};
-use super::lock::MigrationLock;
-use super::split::split;
-use super::{Direction, MigrationReport, Migrator, Status};
+use super::preflight::{Preflight, preflight};
+use super::{Direction, Migration, MigrationReport, Migrator, Status};
 use crate::Error;
 
 pub(crate) async fn upgrade(
@@ -17,45 +17,7 @@ pub(crate) async fn upgrade(
     client: &Client,
     target: i32,
 ) -> Result<MigrationReport, Error> {
-    locked(migrator, history, client, async |applied| {
-        let status = checked_status(migrator, applied.as_deref())?;
-        let mut report = MigrationReport::new(Direction::Up, status.current);
-        if target <= status.current {
-            return Ok(report);
-        }
-        let plan = migrator.plan(Direction::Up, status.current, target)?;
-        if applied.is_none() {
-            client
-                .batch_execute(&history.create_sql())
-                .await
-                .map_err(|e| Error::postgres("creating the history table", e))?;
-        }
-        for migration in plan.migrations() {
-            let step = Step {
-                version: migration.version(),
-                file: migration.up_file(),
-                sql: migration.up_sql(),
-                record: history.insert_sql(migration),
-            };
-            let duration = if migration.is_transactional() {
-                step.run_in_transaction(client).await?
-            } else if migration.statements().is_empty() {
-                step.run_alone(client, &split(migration.up_sql())).await?
-            } else {
-                let statements = embedded_statements(migration.up_sql(), migration.statements());
-                step.run_alone(client, &statements).await?
-            };
-            tracing::info!(
-                version = migration.version(),
-                name = migration.name(),
-                ?duration,
-                "applied"
-            );
-            report.push(migration, duration);
-        }
-        Ok(report.finish(target))
-    })
-    .await
+    migrate(migrator, history, client, Direction::Up, target).await
 }
 
 pub(crate) async fn downgrade(
@@ -64,84 +26,77 @@ pub(crate) async fn downgrade(
     client: &Client,
     to: i32,
 ) -> Result<MigrationReport, Error> {
-    locked(migrator, history, client, async |applied| {
-        let status = checked_status(migrator, applied.as_deref())?;
-        let mut report = MigrationReport::new(Direction::Down, status.current);
-        if to >= status.current {
-            return Ok(report);
-        }
-        for migration in migrator
-            .plan(Direction::Down, status.current, to)?
-            .migrations()
-        {
-            let step = Step {
-                version: migration.version(),
-                file: migration.down_file(),
-                sql: migration.down_sql(),
-                record: history.delete_sql(migration.version()),
-            };
-            let duration = step.run_in_transaction(client).await?;
-            tracing::info!(
-                version = migration.version(),
-                name = migration.name(),
-                ?duration,
-                "reverted"
-            );
-            report.push(migration, duration);
-        }
-        Ok(report.finish(to))
-    })
-    .await
+    migrate(migrator, history, client, Direction::Down, to).await
 }
 
-fn checked_status(migrator: &Migrator, applied: Option<&[AppliedRow]>) -> Result<Status, Error> {
-    let status = Status::new(migrator.migrations(), applied.unwrap_or_default());
-    status.check()?;
-    Ok(status)
-}
-
-/// Runs `body` under the lock with the history as read under it (`None`: no table yet). The
-/// first try at the lock and the history read go out together, so a run with nothing to do
-/// costs one round trip plus the unlock.
-async fn locked<T>(
+/// The server's state and the history, refused when a run must not start.
+pub(crate) async fn verify(
     migrator: &Migrator,
     history: History<'_>,
     client: &Client,
-    body: impl AsyncFnOnce(Option<Vec<AppliedRow>>) -> Result<T, Error>,
-) -> Result<T, Error> {
+) -> Result<(Preflight, Status), Error> {
     migrator.check_set()?;
-    let lock = MigrationLock::for_table(history.table());
-    let try_sql = lock.try_sql();
-    let (taken, applied) = join(client.simple_query(&try_sql), history.read(client)).await;
-    let taken = taken.map_err(|e| Error::postgres("taking the migration lock", e))?;
-    let applied = if MigrationLock::was_taken(&taken) {
-        applied
-    } else {
-        tracing::info!(table = history.table(), "waiting for another migration run");
-        lock.wait(client, migrator.lock_wait()).await?;
-        history.read(client).await
-    };
-    let result = match applied {
-        Ok(applied) => body(applied).await,
-        Err(error) => Err(error),
-    };
-    lock.release(client).await;
-    result
+    let checked = preflight(client, history, true).await?;
+    let status = checked_status(migrator, history, checked.applied.as_deref())?;
+    Ok((checked, status))
 }
 
-/// Statements split at build time, with their place in the file found again so that errors
-/// can point at a line; a statement not found verbatim points at the file's start.
-fn embedded_statements<'a>(
-    sql: &'a str,
-    statements: &[&'a str],
-) -> Vec<super::split::Statement<'a>> {
-    let mut from = 0;
-    statements
-        .iter()
-        .map(|text| {
-            let offset = sql[from..].find(text).map_or(0, |n| from + n);
-            from = offset.max(from);
-            super::split::Statement { text, offset }
-        })
-        .collect()
+async fn migrate(
+    migrator: &Migrator,
+    history: History<'_>,
+    client: &Client,
+    direction: Direction,
+    to: i32,
+) -> Result<MigrationReport, Error> {
+    let (checked, status) = verify(migrator, history, client).await?;
+    let mut report = MigrationReport::new(direction, status.current);
+    let nothing_to_do = match direction {
+        Direction::Up => to <= status.current,
+        Direction::Down => to >= status.current,
+    };
+    if nothing_to_do {
+        return Ok(report);
+    }
+    let plan = migrator.plan(direction, status.current, to)?;
+    let mut create_history = checked.applied.is_none();
+    for migration in plan.migrations() {
+        let step = Step {
+            migrator,
+            migration,
+            direction,
+            history,
+            checks_client: checked.checks_client,
+            create_history,
+        };
+        match step.run(client).await? {
+            Outcome::Done(duration) => {
+                log_done(migration, direction, duration);
+                report.push(migration, duration);
+            }
+            Outcome::AlreadyDone => tracing::debug!(
+                version = migration.version(),
+                "another run did this migration while this one waited"
+            ),
+        }
+        create_history = false;
+    }
+    Ok(report.finish(to))
+}
+
+fn log_done(migration: &Migration, direction: Direction, duration: std::time::Duration) {
+    let (version, name) = (migration.version(), migration.name());
+    match direction {
+        Direction::Up => tracing::info!(version, name, ?duration, "applied"),
+        Direction::Down => tracing::info!(version, name, ?duration, "reverted"),
+    }
+}
+
+fn checked_status(
+    migrator: &Migrator,
+    history: History<'_>,
+    applied: Option<&[AppliedRow]>,
+) -> Result<Status, Error> {
+    let status = Status::new(migrator.migrations(), applied.unwrap_or_default());
+    status.check(migrator.migrations(), history)?;
+    Ok(status)
 }

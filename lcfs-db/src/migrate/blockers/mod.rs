@@ -1,0 +1,210 @@
+//! Who holds the lock a migration statement gave up waiting for.
+//!
+//! PostgreSQL's lock-timeout error names neither the lock nor its holder, and by the time it is
+//! raised the wait is over (`pg_blocking_pids` is empty) and the run's one connection was busy
+//! waiting. So the lookup reasons from the statement: [`needs`] says which relations it names and
+//! the mode its kind asks for on each; the names are resolved as the statement resolved them
+//! (`to_regclass`, the same session and search_path); and every other session holding, or
+//! waiting ahead for, a conflicting lock on one of them is listed with what `pg_stat_activity`
+//! says of it. The lock manager grants a request only when no such lock exists, so a session
+//! listed blocked the statement if it still held that lock when the timeout struck. When none
+//! conflicts (a row lock on a row another transaction changed, or a blocker that finished just
+//! then), the sessions in a transaction holding any lock on those relations are listed instead,
+//! marked as possible holders.
+
+mod modes;
+mod needs;
+mod words;
+
+use std::fmt;
+use std::time::Duration;
+
+use tokio_postgres::Client;
+
+use modes::LockMode;
+use needs::{Need, needs};
+
+/// A session holding, or waiting ahead for, a lock that a migration statement could not get.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Blocker {
+    /// Its server process id, for `pg_terminate_backend`.
+    pub pid: i32,
+    pub application_name: String,
+    /// `active`, `idle in transaction`, …
+    pub state: String,
+    /// How long its transaction has been open; `None` outside a transaction.
+    pub transaction_age: Option<Duration>,
+    /// The first line of its current (or, when idle, last) query.
+    pub query: String,
+    /// The relation it locks, e.g. `fuel_code`.
+    pub relation: String,
+    /// The mode it holds (or waits for), e.g. `RowExclusiveLock`.
+    pub mode: String,
+    /// False when it waits for the lock itself, queued ahead of the migration.
+    pub granted: bool,
+    /// False when its lock does not conflict with the statement's as far as the statement's
+    /// text tells: it may hold the row locks the statement waited for.
+    pub conflicting: bool,
+}
+
+/// What a lookup found: the locks the statement wanted (`ShareRowExclusiveLock on fuel_code`)
+/// where someone stood in the way, and who.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lookup {
+    pub wanted: Vec<String>,
+    pub blockers: Vec<Blocker>,
+}
+
+const LOCKS_ON_NAMES: &str = "\
+SELECT w.name, l.relation::regclass::text, l.mode, l.granted, a.pid,
+       coalesce(a.application_name, ''), coalesce(a.state, ''),
+       extract(epoch FROM clock_timestamp() - a.xact_start)::float8, coalesce(a.query, '')
+  FROM unnest($1::text[]) AS w(name)
+  JOIN pg_locks l ON l.locktype = 'relation' AND l.relation = to_regclass(w.name)
+   AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+  JOIN pg_stat_activity a ON a.pid = l.pid
+ WHERE l.pid <> pg_backend_pid()
+ ORDER BY a.xact_start NULLS LAST, a.pid";
+
+/// The sessions in `statement`'s way now. Run it right after the timeout, outside any
+/// transaction of the run: the blockers are usually still there.
+pub(crate) async fn look_up(
+    client: &Client,
+    statement: &str,
+) -> Result<Lookup, tokio_postgres::Error> {
+    let needs = needs(statement);
+    let names: Vec<String> = needs
+        .needs
+        .iter()
+        .map(|need| need.relation.clone())
+        .filter(|name| resolvable(name))
+        .collect();
+    if names.is_empty() {
+        return Ok(Lookup::default());
+    }
+    let rows = client.query(LOCKS_ON_NAMES, &[&names]).await?;
+    let mut lookup = Lookup::default();
+    let mut possible = Vec::new();
+    for row in &rows {
+        let name: String = row.get(0);
+        let mode: String = row.get(2);
+        let need = needs.needs.iter().find(|n| n.relation == name);
+        let conflicting = match (need, LockMode::from_name(&mode)) {
+            (Some(need), Some(held)) => need.mode.conflicts_with(held),
+            _ => false,
+        };
+        let blocker = Blocker {
+            pid: row.get(4),
+            application_name: row.get(5),
+            state: row.get(6),
+            transaction_age: row
+                .get::<_, Option<f64>>(7)
+                .map(|secs| Duration::from_secs_f64(secs.max(0.0))),
+            query: first_line(row.get(8)),
+            relation: row.get(1),
+            mode,
+            granted: row.get(3),
+            conflicting,
+        };
+        if conflicting {
+            let wanted = wanted(need.expect("a conflict has a need"), &blocker.relation);
+            if !lookup.wanted.contains(&wanted) {
+                lookup.wanted.push(wanted);
+            }
+            lookup.blockers.push(blocker);
+        } else if blocker.granted && blocker.transaction_age.is_some() {
+            possible.push(blocker);
+        }
+    }
+    if lookup.blockers.is_empty() {
+        lookup.blockers = possible;
+    }
+    lookup
+        .blockers
+        .dedup_by(|a, b| (a.pid, &a.relation, &a.mode) == (b.pid, &b.relation, &b.mode));
+    Ok(lookup)
+}
+
+fn wanted(need: &Need, relation: &str) -> String {
+    format!("{} on {relation}", need.mode.name())
+}
+
+/// At most two parts, every quote closed: what `to_regclass` parses without raising an error.
+fn resolvable(name: &str) -> bool {
+    let (mut parts, mut quoted) = (1, false);
+    for c in name.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '.' if !quoted => parts += 1,
+            _ => {}
+        }
+    }
+    !quoted && parts <= 2 && !name.ends_with('.')
+}
+
+fn first_line(query: String) -> String {
+    const MAX_CHARS: usize = 120;
+    let line = query
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    match line.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line.to_owned(),
+    }
+}
+
+impl fmt::Display for Blocker {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "pid {} ({:?}, {}",
+            self.pid, self.application_name, self.state
+        )?;
+        if let Some(age) = self.transaction_age {
+            write!(f, ", transaction open for {:.1}s", age.as_secs_f64())?;
+        }
+        let how = match (self.granted, self.conflicting) {
+            (true, true) => "holds",
+            (false, _) => "waits ahead for",
+            (true, false) => "may hold row locks too; holds",
+        };
+        write!(f, ") {how} {} on {}", self.mode, self.relation)?;
+        if !self.query.is_empty() {
+            write!(f, ": {}", self.query)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_to_regclass_cannot_parse_are_left_out() {
+        assert!(resolvable("fuel_code") && resolvable("public.\"Odd.Name\""));
+        assert!(!resolvable("db.public.t") && !resolvable("\"open") && !resolvable("a."));
+    }
+
+    #[test]
+    fn a_blocker_reads_as_one_line() {
+        let blocker = Blocker {
+            pid: 42,
+            application_name: "lcfs-backend".into(),
+            state: "idle in transaction".into(),
+            transaction_age: Some(Duration::from_millis(12_345)),
+            query: first_line("\n  UPDATE fuel_code SET x = 1\n WHERE false".into()),
+            relation: "fuel_code".into(),
+            mode: "RowExclusiveLock".into(),
+            granted: true,
+            conflicting: true,
+        };
+        assert_eq!(
+            blocker.to_string(),
+            "pid 42 (\"lcfs-backend\", idle in transaction, transaction open for 12.3s) holds \
+             RowExclusiveLock on fuel_code: UPDATE fuel_code SET x = 1"
+        );
+    }
+}
