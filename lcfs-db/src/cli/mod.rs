@@ -9,6 +9,7 @@ mod inspect;
 mod revision;
 mod seed;
 mod sql;
+mod timeouts;
 mod upgrade;
 
 use std::path::PathBuf;
@@ -31,13 +32,19 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Apply migrations up to a version (default: head).
-    Upgrade { revision: Option<Revision> },
+    Upgrade {
+        revision: Option<Revision>,
+        #[command(flatten)]
+        timeouts: timeouts::Timeouts,
+    },
     /// Revert migrations down to a version (default: base, an empty schema).
     Downgrade {
         revision: Option<Revision>,
         /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
+        #[command(flatten)]
+        timeouts: timeouts::Timeouts,
     },
     /// Show the current version and what is pending or divergent.
     Status,
@@ -87,6 +94,8 @@ enum Command {
         /// Where the seed sets live (default: this checkout's `seeds/`).
         #[arg(long, value_name = "DIR", env = "LCFS_DB_SEEDS_DIR")]
         seeds_dir: Option<PathBuf>,
+        #[command(flatten)]
+        timeouts: timeouts::Timeouts,
     },
 }
 
@@ -126,8 +135,12 @@ fn or_checkout(dir: Option<PathBuf>, name: &str) -> PathBuf {
 pub async fn run(cli: Cli) -> Result<(), String> {
     let url = cli.database_url.as_deref();
     match cli.command {
-        Command::Upgrade { revision } => upgrade::upgrade(url, revision).await,
-        Command::Downgrade { revision, yes } => upgrade::downgrade(url, revision, yes).await,
+        Command::Upgrade { revision, timeouts } => upgrade::upgrade(url, revision, &timeouts).await,
+        Command::Downgrade {
+            revision,
+            yes,
+            timeouts,
+        } => upgrade::downgrade(url, revision, yes, &timeouts).await,
         Command::Status => inspect::status(url).await,
         Command::History => inspect::history(url).await,
         Command::Sql {
@@ -147,8 +160,10 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Erd { format, domain } => erd::print(format, domain.as_deref()),
         Command::Docs { docs_dir } => erd::write(&or_checkout(docs_dir, "docs")),
-        Command::Reset { yes, seeds_dir } => {
-            seed::reset(url, yes, &or_checkout(seeds_dir, "seeds")).await
-        }
+        Command::Reset {
+            yes,
+            seeds_dir,
+            timeouts,
+        } => seed::reset(url, yes, &or_checkout(seeds_dir, "seeds"), &timeouts).await,
     }
 }

@@ -8,6 +8,7 @@ use tokio_postgres::Client;
 
 use super::SeedSet;
 use super::connect::{Missing, connect, describe};
+use super::timeouts::Timeouts;
 use super::upgrade::{confirm_downgrade, print_report};
 
 pub async fn seed(url: Option<&str>, set: SeedSet, dir: &Path) -> Result<(), String> {
@@ -15,20 +16,23 @@ pub async fn seed(url: Option<&str>, set: SeedSet, dir: &Path) -> Result<(), Str
     load(&mut client, &dir.join(set.folder())).await
 }
 
-pub async fn reset(url: Option<&str>, yes: bool, dir: &Path) -> Result<(), String> {
+pub async fn reset(
+    url: Option<&str>,
+    yes: bool,
+    dir: &Path,
+    timeouts: &Timeouts,
+) -> Result<(), String> {
     let mut client = connect(url, Missing::Create).await?;
     if !confirm_downgrade(&client, 0, yes).await? {
         return Err("reset cancelled".to_owned());
     }
-    let down = Migrator::new()
+    let migrator = timeouts.apply(Migrator::new());
+    let down = migrator
         .downgrade(&client, 0)
         .await
         .map_err(|e| e.to_string())?;
     print_report(&down, "reverted");
-    let up = Migrator::new()
-        .run(&client)
-        .await
-        .map_err(|e| e.to_string())?;
+    let up = migrator.run(&client).await.map_err(|e| e.to_string())?;
     print_report(&up, "applied");
     load(&mut client, &dir.join("dev"))
         .await

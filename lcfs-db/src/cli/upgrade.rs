@@ -6,13 +6,19 @@ use tokio_postgres::Client;
 use super::Revision;
 use super::confirm::confirm;
 use super::connect::{Missing, connect};
+use super::timeouts::Timeouts;
 
-pub async fn upgrade(url: Option<&str>, revision: Option<Revision>) -> Result<(), String> {
+pub async fn upgrade(
+    url: Option<&str>,
+    revision: Option<Revision>,
+    timeouts: &Timeouts,
+) -> Result<(), String> {
     let client = connect(url, Missing::Create).await?;
-    let migrator = Migrator::new();
+    let migrator = timeouts.apply(Migrator::new());
     let target = revision.unwrap_or(Revision::Head).resolve(migrator.head());
+    // The history is checked as a whole before any plan is made from it.
     let current = migrator
-        .status(&client)
+        .verify(&client)
         .await
         .map_err(|e| e.to_string())?
         .current;
@@ -38,6 +44,7 @@ pub async fn downgrade(
     url: Option<&str>,
     revision: Option<Revision>,
     yes: bool,
+    timeouts: &Timeouts,
 ) -> Result<(), String> {
     let client = connect(url, Missing::Fail).await?;
     let target = revision
@@ -46,7 +53,8 @@ pub async fn downgrade(
     if !confirm_downgrade(&client, target, yes).await? {
         return Err("downgrade cancelled".to_owned());
     }
-    let report = Migrator::new()
+    let report = timeouts
+        .apply(Migrator::new())
         .downgrade(&client, target)
         .await
         .map_err(|e| e.to_string())?;
@@ -54,11 +62,13 @@ pub async fn downgrade(
     Ok(())
 }
 
-/// Prints what a downgrade to `target` would revert and drop, and asks unless `yes`.
+/// Prints what a downgrade to `target` would revert and drop, and asks unless `yes`; refuses
+/// first, without asking, what the run itself would refuse (a standby, a history that does not
+/// match).
 pub async fn confirm_downgrade(client: &Client, target: i32, yes: bool) -> Result<bool, String> {
     let migrator = Migrator::new();
     let current = migrator
-        .status(client)
+        .verify(client)
         .await
         .map_err(|e| e.to_string())?
         .current;
