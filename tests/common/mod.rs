@@ -3,6 +3,7 @@
 #![allow(dead_code)] // each test crate uses its own subset
 
 pub mod audit;
+pub mod blocking;
 pub mod cli;
 pub mod fixtures;
 pub mod insert;

@@ -77,6 +77,7 @@ impl Step<'_> {
         let mut attempt = 1;
         loop {
             let (transaction, rows) = Open::begin(client, &begin).await?;
+            tracing::debug!(file = %file, attempt, "migration lock taken");
             match recheck(
                 self.migrator.migrations(),
                 self.history,

@@ -101,10 +101,7 @@ impl<'c> Open<'c> {
             })
             .and_then(|answer| history::parse(&answer))
         {
-            Ok(rows) => {
-                tracing::debug!("migration lock taken");
-                Ok((open, rows))
-            }
+            Ok(rows) => Ok((open, rows)),
             Err(error) => {
                 open.rollback().await;
                 Err(error)

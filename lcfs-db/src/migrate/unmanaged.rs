@@ -2,7 +2,7 @@
 //! history were made by another tool (LCFS's Alembic), and migrating over them would fail half
 //! way (`type "actiontypeenum" already exists`) after creating an empty history.
 
-use tokio_postgres::Client;
+use tokio_postgres::{Client, SimpleQueryMessage};
 
 use super::history::History;
 use crate::{Error, ErrorKind};
@@ -26,15 +26,22 @@ SELECT s.nspname::text,
 
 /// Refuses, before anything is created, when the current schema holds tables, views or types.
 pub(crate) async fn refuse_objects(client: &Client, history: History<'_>) -> Result<(), Error> {
-    let row = client
-        .query_opt(OBJECTS, &[])
+    // The simple protocol throughout: a transaction-mode pooler may not keep a prepared
+    // statement from one request to the next.
+    let answer = client
+        .simple_query(OBJECTS)
         .await
         .map_err(|e| Error::postgres("looking for objects made without lcfs-db", e))?;
-    let Some(row) = row else {
+    let Some(row) = answer.iter().find_map(|message| match message {
+        SimpleQueryMessage::Row(row) => Some(row),
+        _ => None,
+    }) else {
         return Ok(());
     };
-    let (schema, tables, views, types, alembic): (String, i64, i64, i64, bool) =
-        (row.get(0), row.get(1), row.get(2), row.get(3), row.get(4));
+    let text = |i: usize| row.get(i).unwrap_or_default();
+    let count = |i: usize| text(i).parse::<i64>().unwrap_or_default();
+    let (schema, tables, views, types, alembic) =
+        (text(0), count(1), count(2), count(3), text(4) == "t");
     let found: Vec<String> = [(tables, "table"), (views, "view"), (types, "type")]
         .into_iter()
         .filter(|(count, _)| *count > 0)

@@ -19,7 +19,7 @@ mod words;
 use std::fmt;
 use std::time::Duration;
 
-use tokio_postgres::Client;
+use tokio_postgres::{Client, SimpleQueryMessage};
 
 use modes::LockMode;
 use needs::{Need, needs};
@@ -59,7 +59,7 @@ const LOCKS_ON_NAMES: &str = "\
 SELECT w.name, l.relation::regclass::text, l.mode, l.granted, a.pid,
        coalesce(a.application_name, ''), coalesce(a.state, ''),
        extract(epoch FROM clock_timestamp() - a.xact_start)::float8, coalesce(a.query, '')
-  FROM unnest($1::text[]) AS w(name)
+  FROM unnest({names}::text[]) AS w(name)
   JOIN pg_locks l ON l.locktype = 'relation' AND l.relation = to_regclass(w.name)
    AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
   JOIN pg_stat_activity a ON a.pid = l.pid
@@ -82,28 +82,40 @@ pub(crate) async fn look_up(
     if names.is_empty() {
         return Ok(Lookup::default());
     }
-    let rows = client.query(LOCKS_ON_NAMES, &[&names]).await?;
+    // The simple protocol, names as literals: a transaction-mode pooler may not keep a prepared
+    // statement from one request to the next.
+    let literals: Vec<String> = names
+        .iter()
+        .map(|n| format!("'{}'", n.replace('\'', "''")))
+        .collect();
+    let sql = LOCKS_ON_NAMES.replace("{names}", &format!("ARRAY[{}]", literals.join(", ")));
+    let answer = client.simple_query(&sql).await?;
     let mut lookup = Lookup::default();
     let mut possible = Vec::new();
-    for row in &rows {
-        let name: String = row.get(0);
-        let mode: String = row.get(2);
+    for row in answer.iter().filter_map(|message| match message {
+        SimpleQueryMessage::Row(row) => Some(row),
+        _ => None,
+    }) {
+        let text = |i: usize| row.get(i).unwrap_or_default().to_owned();
+        let name = text(0);
+        let mode = text(2);
         let need = needs.needs.iter().find(|n| n.relation == name);
         let conflicting = match (need, LockMode::from_name(&mode)) {
             (Some(need), Some(held)) => need.mode.conflicts_with(held),
             _ => false,
         };
         let blocker = Blocker {
-            pid: row.get(4),
-            application_name: row.get(5),
-            state: row.get(6),
+            pid: text(4).parse().unwrap_or_default(),
+            application_name: text(5),
+            state: text(6),
             transaction_age: row
-                .get::<_, Option<f64>>(7)
+                .get(7)
+                .and_then(|secs| secs.parse::<f64>().ok())
                 .map(|secs| Duration::from_secs_f64(secs.max(0.0))),
-            query: first_line(row.get(8)),
-            relation: row.get(1),
+            query: first_line(text(8)),
+            relation: text(1),
             mode,
-            granted: row.get(3),
+            granted: text(3) == "t",
             conflicting,
         };
         if conflicting {
