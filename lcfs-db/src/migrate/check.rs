@@ -94,7 +94,9 @@ impl Status {
             _ => ("their rows", "were", "they", "versions"),
         };
         let message = format!(
-            "the history has no row for {}, yet the database is at version {current}; nothing              was applied. Either {rows} {was} deleted: if the database holds what {they}              created, put {rows} back with\n{}\nor {they} {was} added below versions already \
+            "the history has no row for {}, yet the database is at version {current}; nothing \
+             was applied. Either {rows} {was} deleted: if the database holds what {they} \
+             created, put {rows} back with\n{}\nor {they} {was} added below versions already \
              applied: give {} {a_version} above {current}",
             files(&gaps),
             restore.join("\n"),
