@@ -56,7 +56,11 @@ async fn a_deleted_history_row_below_the_current_version(db: TestDatabase) {
         }
         assert!(!err.contains("reverts:"), "refused before the plan: {err}");
     }
-    assert_eq!(history_rows(&db).await, before, "nothing was applied or reverted");
+    assert_eq!(
+        history_rows(&db).await,
+        before,
+        "nothing was applied or reverted"
+    );
 }
 
 #[lcfs_db::test]
@@ -81,7 +85,10 @@ async fn a_version_this_build_does_not_know(db: TestDatabase) {
         )) && err.contains("a newer build applied it"),
         "{err}"
     );
-    assert!(!err.contains("there is no version 99"), "not read as a target: {err}");
+    assert!(
+        !err.contains("there is no version 99"),
+        "not read as a target: {err}"
+    );
     assert_eq!(applied_versions(&db).await.len(), head() as usize + 1);
 }
 

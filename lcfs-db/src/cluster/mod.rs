@@ -13,6 +13,7 @@ mod leftovers;
 mod postmaster;
 mod process;
 mod ready;
+mod standby;
 mod start;
 mod url;
 
