@@ -29,6 +29,7 @@ use needs::{Need, needs};
 pub struct Blocker {
     /// Its server process id, for `pg_terminate_backend`.
     pub pid: i32,
+    /// What its client calls itself, e.g. `lcfs-backend` (empty when it did not say).
     pub application_name: String,
     /// `active`, `idle in transaction`, …
     pub state: String,
