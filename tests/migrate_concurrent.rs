@@ -158,3 +158,87 @@ async fn a_run_gives_up_when_another_holds_the_lock_too_long(db: TestDatabase) {
         "once the holder is done there is nothing left to do"
     );
 }
+
+/// One run waits in V002 for a table a test session holds; a downgrade started meanwhile plans
+/// to revert V001, and waits for the first run's lock. When the first run goes on, the database
+/// is no longer where the downgrade planned from: it stops rather than revert under V002.
+#[lcfs_db::test(empty)]
+async fn a_run_stops_when_another_moved_the_database_under_it(db: TestDatabase) {
+    let set = vec![
+        Migration::new(
+            1,
+            "ledger",
+            "CREATE TABLE ledger (id int);",
+            "DROP TABLE ledger;",
+        ),
+        Migration::new(
+            2,
+            "ledger_note",
+            "ALTER TABLE ledger ADD COLUMN note text;",
+            "ALTER TABLE ledger DROP COLUMN note;",
+        ),
+    ];
+    Migrator::with_migrations(set[..1].to_vec())
+        .run(&db)
+        .await
+        .unwrap();
+    let holder = db.connect().await.unwrap();
+    holder
+        .batch_execute("BEGIN; LOCK TABLE ledger IN ACCESS SHARE MODE")
+        .await
+        .unwrap();
+    let waiting_for = async |event: &str| {
+        while db
+            .query(
+                "SELECT 1 FROM pg_stat_activity WHERE application_name = 'lcfs-db' \
+                 AND datname = current_database() AND wait_event_type = 'Lock' AND wait_event = $1",
+                &[&event],
+            )
+            .await
+            .unwrap()
+            .is_empty()
+        {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    };
+    let upgrader = db.connect().await.unwrap();
+    let upgrade = tokio::spawn({
+        let set = set.clone();
+        async move {
+            Migrator::with_migrations(set)
+                .ddl_lock_timeout(Duration::from_secs(30))
+                .run(&upgrader)
+                .await
+        }
+    });
+    waiting_for("relation").await;
+    let downgrader = db.connect().await.unwrap();
+    let downgrade = tokio::spawn(async move {
+        Migrator::with_migrations(set)
+            .downgrade(&downgrader, 0)
+            .await
+    });
+    waiting_for("advisory").await;
+    holder.batch_execute("COMMIT").await.unwrap();
+
+    assert_eq!(upgrade.await.unwrap().unwrap().version_after(), 2);
+    let error = downgrade.await.unwrap().unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Concurrent, "{error}");
+    assert!(
+        error.to_string().contains(
+            "another run moved the database to version 2 while this downgrade was under way"
+        ),
+        "{error}"
+    );
+    let versions: Vec<i32> = db
+        .query(
+            "SELECT version FROM refinery_schema_history ORDER BY 1",
+            &[],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| row.get(0))
+        .collect();
+    assert_eq!(versions, [1, 2], "nothing was reverted");
+}

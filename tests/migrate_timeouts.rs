@@ -259,3 +259,45 @@ async fn a_no_transaction_migration_restores_the_session_too(db: TestDatabase) {
     );
     assert_eq!(applied_versions(&db).await, [1, 2]);
 }
+
+#[lcfs_db::test(migrations = vec![table()])]
+async fn a_no_transaction_statement_is_retried_alone_and_then_gives_up(db: TestDatabase) {
+    let (_blocker, pid) = blocker(
+        &db,
+        "BEGIN; LOCK TABLE ledger IN SHARE UPDATE EXCLUSIVE MODE",
+    )
+    .await;
+    let index = Migration::new(
+        2,
+        "ledger_index",
+        "-- lcfs-db: no-transaction\n-- lcfs-db: lock-timeout 200ms\n-- lcfs-db: lock-retries 1\n\
+         SELECT nextval('ran_1');\nCREATE INDEX CONCURRENTLY ledger_id ON ledger (id);\n",
+        "DROP INDEX ledger_id;",
+    );
+    let error = Migrator::with_migrations(vec![table(), index])
+        .run(&db)
+        .await
+        .unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Blocked, "{error}");
+    let message = error.to_string();
+    for expected in [
+        "on each of its 2 attempts a statement waited longer than lock_timeout 200ms for \
+         ShareUpdateExclusiveLock on ledger",
+        "it runs outside a transaction, so its first statement stays applied",
+        "--> V002__ledger_index.sql:5",
+    ] {
+        assert!(message.contains(expected), "{expected:?} in:\n{message}");
+    }
+    assert_eq!(error.blockers()[0].pid, pid);
+    assert_eq!(
+        runs(&db).await[0],
+        1,
+        "only the statement that timed out was retried"
+    );
+    assert_eq!(applied_versions(&db).await, [1]);
+    assert_eq!(
+        advisory_locks(&db).await,
+        0,
+        "the session's migration lock was released"
+    );
+}

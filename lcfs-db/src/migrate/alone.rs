@@ -33,6 +33,7 @@ pub(crate) async fn run(
         tracing::info!("waiting for another migration run to release the migration lock");
         lock.wait(client, step.migrator.lock_wait()).await?;
     }
+    tracing::debug!(file = %report.file, "migration lock taken for the session");
     let result = under_lock(step, client, report, statements).await;
     lock.release(client).await;
     result
