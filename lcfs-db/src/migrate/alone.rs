@@ -9,10 +9,11 @@ use std::time::Instant;
 
 use tokio_postgres::Client;
 
-use super::apply::{Outcome, Step, backoff, log_retry, log_statement};
+use super::apply::{Outcome, Step, backoff};
 use super::blockers;
 use super::failure::{Report, is_lock_timeout};
 use super::lock::MigrationLock;
+use super::progress::{log_retry, log_statement};
 use super::recheck::{Todo, recheck};
 use super::session;
 use super::split::Statement;

@@ -11,8 +11,8 @@ use super::alone;
 use super::blockers;
 use super::failure::{Report, is_lock_timeout};
 use super::history::History;
-use super::locate::line_and_column;
 use super::lock::MigrationLock;
+use super::progress::{log_retry, log_statement};
 use super::recheck::{Todo, recheck};
 use super::session;
 use super::settings::StepSettings;
@@ -158,34 +158,6 @@ pub(crate) fn backoff(attempt: u32) -> Duration {
     FIRST_BACKOFF
         .saturating_mul(1 << attempt.saturating_sub(1).min(16))
         .min(MAX_BACKOFF)
-}
-
-pub(crate) fn log_statement(file: &str, sql: &str, statement: &Statement<'_>) {
-    tracing::debug!(
-        at = %format_args!("{file}:{}", line_and_column(sql, statement.offset).0),
-        statement = statement.text.lines().next().unwrap_or_default(),
-        "statement started"
-    );
-}
-
-pub(crate) fn log_retry(
-    file: &str,
-    sql: &str,
-    statement: Option<&Statement<'_>>,
-    attempt: u32,
-    wait: Duration,
-    lookup: &blockers::Lookup,
-) {
-    let line = statement.map_or(0, |s| line_and_column(sql, s.offset).0);
-    let blockers: Vec<String> = lookup.blockers.iter().map(ToString::to_string).collect();
-    tracing::info!(
-        at = %format_args!("{file}:{line}"),
-        attempt,
-        retry_in = ?wait,
-        wanted = %lookup.wanted.join(", "),
-        blockers = %blockers.join("; "),
-        "lock timeout: rolled back, retrying"
-    );
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ mod alone;
 mod apply;
 mod blockers;
 mod check;
+mod defaults;
 mod embedded;
 mod failure;
 mod history;
@@ -33,6 +34,7 @@ mod migrator;
 mod pipeline;
 mod plan;
 mod preflight;
+mod progress;
 mod recheck;
 mod report;
 mod run;
@@ -46,14 +48,15 @@ mod unmanaged;
 
 pub use crate::timeouts::{format_duration, parse_duration, parse_lock_retries};
 pub use blockers::Blocker;
+#[allow(deprecated)]
+pub use defaults::DEFAULT_LOCK_TIMEOUT;
+pub use defaults::{
+    DEFAULT_ADVISORY_LOCK_WAIT, DEFAULT_DDL_LOCK_TIMEOUT, DEFAULT_LOCK_RETRIES,
+    DEFAULT_STATEMENT_TIMEOUT,
+};
 pub use embedded::{Migration, NO_TRANSACTION_MARKER, migrations};
 pub use history::DEFAULT_HISTORY_TABLE;
-#[allow(deprecated)]
-pub use migrator::DEFAULT_LOCK_TIMEOUT;
-pub use migrator::{
-    DEFAULT_ADVISORY_LOCK_WAIT, DEFAULT_DDL_LOCK_TIMEOUT, DEFAULT_LOCK_RETRIES,
-    DEFAULT_STATEMENT_TIMEOUT, Migrator,
-};
+pub use migrator::Migrator;
 pub use plan::{Direction, Plan};
 pub use report::{AppliedMigration, MigrationReport};
 pub use session::{APPLICATION_NAME, CLIENT_CHECK_INTERVAL};
