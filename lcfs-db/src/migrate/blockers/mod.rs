@@ -34,12 +34,14 @@ pub(crate) struct Lookup {
     pub blockers: Vec<Blocker>,
 }
 
+/// Each name resolved once (`OFFSET 0` keeps the subquery from being merged into the join), as
+/// the statement's session resolves it; then the other sessions' locks on those relations.
 const LOCKS_ON_NAMES: &str = "\
 SELECT w.name, l.relation::regclass::text, l.mode, l.granted, a.pid,
        coalesce(a.application_name, ''), coalesce(a.state, ''),
        extract(epoch FROM clock_timestamp() - a.xact_start)::float8, coalesce(a.query, '')
-  FROM unnest({names}::text[]) AS w(name)
-  JOIN pg_locks l ON l.locktype = 'relation' AND l.relation = to_regclass(w.name)
+  FROM (SELECT name, to_regclass(name) AS oid FROM unnest({names}::text[]) AS name OFFSET 0) w
+  JOIN pg_locks l ON l.locktype = 'relation' AND l.relation = w.oid
    AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
   JOIN pg_stat_activity a ON a.pid = l.pid
  WHERE l.pid <> pg_backend_pid()
