@@ -8,7 +8,9 @@ use super::history::History;
 use crate::{Error, ErrorKind};
 
 /// Tables, views and types of the current schema that no extension owns, and whether Alembic's
-/// version table is among them.
+/// version table is among them; no row when the history table exists by now. One statement, so
+/// one snapshot: a concurrent run's first migration commits its objects and the history table
+/// together, and is never mistaken for another tool's objects.
 const OBJECTS: &str = "\
 WITH schema AS (SELECT oid, nspname FROM pg_namespace WHERE nspname = current_schema()),
      owned AS (SELECT classid, objid FROM pg_depend WHERE deptype = 'e')
@@ -22,14 +24,16 @@ SELECT s.nspname::text,
                 OR t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
            AND (t.tableoid, t.oid) NOT IN (SELECT * FROM owned)),
        EXISTS (SELECT FROM pg_class c WHERE c.relnamespace = s.oid AND c.relname = 'alembic_version')
-  FROM schema s";
+  FROM schema s
+ WHERE to_regclass({history}) IS NULL";
 
 /// Refuses, before anything is created, when the current schema holds tables, views or types.
 pub(crate) async fn refuse_objects(client: &Client, history: History<'_>) -> Result<(), Error> {
     // The simple protocol throughout: a transaction-mode pooler may not keep a prepared
     // statement from one request to the next.
+    let objects = OBJECTS.replace("{history}", &format!("'{}'", history.table()));
     let answer = client
-        .simple_query(OBJECTS)
+        .simple_query(&objects)
         .await
         .map_err(|e| Error::postgres("looking for objects made without lcfs-db", e))?;
     let Some(row) = answer.iter().find_map(|message| match message {
