@@ -13,7 +13,7 @@ display_help() {
     echo "  -u [revision] Upgrade the database to a specific revision or to the latest ('head')."
     echo "  -d [revision] Downgrade the database to a specific revision or to the base."
     echo "  -s            Reset the database (base, then head) and load the dev seed data."
-    echo "  -h            Display this help manual."
+    echo "  -h, --help    Display this help manual."
 }
 
 lcfs_db() {
@@ -30,25 +30,45 @@ yes_flag() {
     if [[ "${LCFS_DB_YES:-}" == 1 ]]; then echo --yes; fi
 }
 
+# Refuses a flag given more arguments than it takes, or fewer than it needs.
+arity() {
+    local flag=$1 given=$2 least=$3 most=$4 usage=$5
+    if ((given < least || given > most)); then
+        echo "Usage: $0 $flag${usage:+ $usage}" >&2
+        exit 1
+    fi
+}
+
 if (($# == 0)); then
     display_help
     exit 0
 fi
 
-case "$1" in
+flag=$1
+shift
+case "$flag" in
     -g)
-        if (($# != 2)); then
-            echo "Usage: $0 -g <Description of changes>" >&2
-            exit 1
-        fi
-        lcfs_db generate "$2"
+        arity -g $# 1 1 "<Description of changes>"
+        lcfs_db generate "$1"
         ;;
-    -u) lcfs_db upgrade "${2:-head}" ;;
-    -d) lcfs_db downgrade "${2:-base}" $(yes_flag) ;;
-    -s) lcfs_db reset $(yes_flag) ;;
-    -h) display_help ;;
+    -u)
+        arity -u $# 0 1 "[revision]"
+        lcfs_db upgrade "${1:-head}"
+        ;;
+    -d)
+        arity -d $# 0 1 "[revision]"
+        lcfs_db downgrade "${1:-base}" $(yes_flag)
+        ;;
+    -s)
+        arity -s $# 0 0 ""
+        lcfs_db reset $(yes_flag)
+        ;;
+    -h | --help)
+        arity "$flag" $# 0 0 ""
+        display_help
+        ;;
     *)
-        echo "Invalid option $1" >&2
+        echo "Invalid option $flag" >&2
         display_help >&2
         exit 1
         ;;

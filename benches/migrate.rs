@@ -1,65 +1,38 @@
 //! Migration speed, each figure next to its baseline in the same run:
 //! - cold migrate to head vs the same up SQL through one `psql -1 -f`;
 //! - `migrate` on a database already at head;
-//! - a test database by template clone vs by replaying the migrations.
+//! - a test database at head: taken from the harness's pool, cloned on demand, and made by
+//!   replaying the migrations.
 //!
-//! Server: `TEST_DATABASE_URL` when set, else a private throwaway cluster.
+//! Server: the test harness's, `TEST_DATABASE_URL` when set, else a private throwaway cluster.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use criterion::{Criterion, criterion_group, criterion_main};
-use lcfs_db::cluster::Cluster;
+use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
+use lcfs_db::testing::TestDatabase;
 use tokio::runtime::Runtime;
-use tokio_postgres::{Client, Config, NoTls};
 
-struct Server {
-    config: Config,
-    _cluster: Option<Cluster>,
+/// Times `measured` once per iteration. `prepare` runs before it, and the database it returns
+/// is removed after it, both off the clock: a drop running beside the next clone would slow it.
+async fn time_each<P>(
+    iters: u64,
+    mut prepare: impl AsyncFnMut() -> P,
+    mut measured: impl AsyncFnMut(P) -> TestDatabase,
+) -> Duration {
+    let mut total = Duration::ZERO;
+    for _ in 0..iters {
+        let prepared = prepare().await;
+        let start = Instant::now();
+        let db = measured(prepared).await;
+        total += start.elapsed();
+        db.remove().await.expect("the database drops");
+    }
+    total
 }
 
-impl Server {
-    async fn start() -> Server {
-        match std::env::var("TEST_DATABASE_URL") {
-            Ok(url) => Server {
-                config: url.parse().expect("TEST_DATABASE_URL parses"),
-                _cluster: None,
-            },
-            Err(_) => {
-                let cluster = Cluster::ephemeral()
-                    .await
-                    .expect("a private cluster starts");
-                Server {
-                    config: cluster.config("postgres"),
-                    _cluster: Some(cluster),
-                }
-            }
-        }
-    }
-
-    fn config(&self, db: &str) -> Config {
-        let mut config = self.config.clone();
-        config.dbname(db);
-        config
-    }
-
-    fn url(&self, db: &str) -> String {
-        lcfs_db::cluster::connection_url(&self.config(db))
-    }
-
-    async fn connect(&self, db: &str) -> Client {
-        let (client, connection) = self.config(db).connect(NoTls).await.expect("connects");
-        tokio::spawn(connection);
-        client
-    }
-
-    /// Runs each `;`-separated statement on its own: DROP and CREATE DATABASE refuse a batch.
-    async fn admin(&self, sql: &str) {
-        let admin = self.connect("postgres").await;
-        for statement in sql.split(';').filter(|s| !s.trim().is_empty()) {
-            admin.batch_execute(statement).await.expect(statement);
-        }
-    }
+async fn empty_database() -> TestDatabase {
+    TestDatabase::empty().await.expect("an empty database")
 }
 
 fn up_sql() -> String {
@@ -69,110 +42,94 @@ fn up_sql() -> String {
         .collect()
 }
 
-fn cold_migrate(c: &mut Criterion, rt: &Runtime, server: &Server) {
+fn cold_migrate(c: &mut Criterion, rt: &Runtime) {
     let script = std::env::temp_dir().join(format!("lcfs-db-bench-{}.sql", std::process::id()));
     std::fs::write(&script, up_sql()).unwrap();
     let mut group = c.benchmark_group("cold migrate to head");
     group.sample_size(10);
     group.bench_function("lcfs_db::migrate", |b| {
-        b.to_async(rt).iter_custom(|iters| async move {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                server
-                    .admin("DROP DATABASE IF EXISTS bench_cold WITH (FORCE); CREATE DATABASE bench_cold")
-                    .await;
-                let client = server.connect("bench_cold").await;
-                let start = Instant::now();
-                lcfs_db::migrate(&client).await.expect("migrates");
-                total += start.elapsed();
-            }
-            total
+        b.to_async(rt).iter_custom(|iters| {
+            time_each(iters, empty_database, async |db: TestDatabase| {
+                lcfs_db::migrate(&db).await.expect("migrates");
+                db
+            })
         })
     });
-    let script_ref = &script;
+    let script = &script;
     group.bench_function("psql -1 -f (same SQL)", |b| {
-        b.to_async(rt).iter_custom(|iters| async move {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                server
-                    .admin("DROP DATABASE IF EXISTS bench_cold WITH (FORCE); CREATE DATABASE bench_cold")
-                    .await;
-                let start = Instant::now();
+        b.to_async(rt).iter_custom(|iters| {
+            time_each(iters, empty_database, async |db: TestDatabase| {
                 let status = Command::new("psql")
-                    .args([
-                        "-X",
-                        "-q",
-                        "-1",
-                        "-v",
-                        "ON_ERROR_STOP=1",
-                        "-o",
-                        "/dev/null",
-                        "-d",
-                    ])
-                    .arg(server.url("bench_cold"))
-                    .arg("-f")
-                    .arg(script_ref)
+                    .args(["-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-o", "/dev/null"])
+                    .args(["-d", db.url(), "-f"])
+                    .arg(script)
                     .status()
                     .expect("psql runs");
-                total += start.elapsed();
                 assert!(status.success());
-            }
-            total
+                db
+            })
         })
     });
     group.finish();
-    std::fs::remove_file(&script).unwrap();
+    std::fs::remove_file(script).unwrap();
 }
 
-fn at_head(c: &mut Criterion, rt: &Runtime, server: &Server) {
-    let client = rt.block_on(async {
-        server
-            .admin("DROP DATABASE IF EXISTS bench_head WITH (FORCE); CREATE DATABASE bench_head")
-            .await;
-        let client = server.connect("bench_head").await;
-        lcfs_db::migrate(&client).await.expect("migrates");
-        client
-    });
+fn at_head(c: &mut Criterion, rt: &Runtime) {
+    let db = rt
+        .block_on(TestDatabase::new())
+        .expect("a database at head");
     c.bench_function("migrate at head", |b| {
         b.to_async(rt)
-            .iter(|| async { lcfs_db::migrate(&client).await.expect("nothing to do") })
+            .iter(|| async { lcfs_db::migrate(&db).await.expect("nothing to do") })
     });
 }
 
-fn test_database(c: &mut Criterion, rt: &Runtime, server: &Server) {
+fn test_database(c: &mut Criterion, rt: &Runtime) {
     let mut group = c.benchmark_group("test database at head");
-    group.sample_size(10);
-    group.bench_function("template clone (FILE_COPY)", |b| {
-        b.to_async(rt).iter_custom(|iters| async move {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                server
-                    .admin("DROP DATABASE IF EXISTS bench_clone WITH (FORCE)")
-                    .await;
-                let start = Instant::now();
-                server
-                    .admin("CREATE DATABASE bench_clone TEMPLATE bench_head STRATEGY FILE_COPY")
-                    .await;
-                total += start.elapsed();
-            }
-            total
+    let pooled = TestDatabase::builder();
+    // Each iteration waits off the clock for the pool to refill (a clone, ~30 ms): keep the
+    // measured time, which sets the iteration count, short.
+    group
+        .sample_size(50)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_millis(20))
+        .measurement_time(Duration::from_millis(100));
+    group.bench_function("from the pool", |b| {
+        b.to_async(rt).iter_custom(|iters| {
+            let prepare = async || pooled.warm_up().await.expect("the pool fills");
+            time_each(iters, prepare, async |()| {
+                let db = pooled.clone().create().await.expect("a database");
+                assert!(db.came_from_pool(), "measured the pool, not the fallback");
+                db
+            })
         })
     });
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(3))
+        .measurement_time(Duration::from_secs(5));
+    let on_demand = TestDatabase::builder().on_demand();
+    group.bench_function("template clone on demand (FILE_COPY)", |b| {
+        b.to_async(rt).iter_custom(|iters| {
+            time_each(
+                iters,
+                async || (),
+                async |()| on_demand.clone().create().await.expect("a database"),
+            )
+        })
+    });
+    let empty = TestDatabase::builder().empty().on_demand();
     group.bench_function("replay migrations", |b| {
-        b.to_async(rt).iter_custom(|iters| async move {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                server
-                    .admin("DROP DATABASE IF EXISTS bench_clone WITH (FORCE)")
-                    .await;
-                let start = Instant::now();
-                server.admin("CREATE DATABASE bench_clone").await;
-                lcfs_db::migrate(&server.connect("bench_clone").await)
-                    .await
-                    .expect("migrates");
-                total += start.elapsed();
-            }
-            total
+        b.to_async(rt).iter_custom(|iters| {
+            time_each(
+                iters,
+                async || (),
+                async |()| {
+                    let db = empty.clone().create().await.expect("an empty database");
+                    lcfs_db::migrate(&db).await.expect("migrates");
+                    db
+                },
+            )
         })
     });
     group.finish();
@@ -180,17 +137,9 @@ fn test_database(c: &mut Criterion, rt: &Runtime, server: &Server) {
 
 fn benches(c: &mut Criterion) {
     let rt = Runtime::new().unwrap();
-    let server = rt.block_on(Server::start());
-    cold_migrate(c, &rt, &server);
-    at_head(c, &rt, &server);
-    // The clone source must have no other session connected: drop the at-head client first.
-    rt.block_on(server.admin(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'bench_head' AND pid <> pg_backend_pid()",
-    ));
-    test_database(c, &rt, &server);
-    rt.block_on(server.admin(
-        "DROP DATABASE IF EXISTS bench_cold WITH (FORCE); DROP DATABASE IF EXISTS bench_clone; DROP DATABASE IF EXISTS bench_head",
-    ));
+    cold_migrate(c, &rt);
+    at_head(c, &rt);
+    test_database(c, &rt);
 }
 
 criterion_group!(migrate_benches, benches);

@@ -12,7 +12,9 @@ use common::fixtures::{date, fuel_code, in_utc, organization, transaction, utc};
 use common::insert::insert;
 use lcfs_db::FromRow;
 use lcfs_db::enums::TransactionAction;
-use lcfs_db::tables::{FinalSupplyEquipmentRegNumber, Organization, Transaction};
+use lcfs_db::tables::{
+    NewFinalSupplyEquipmentRegNumber, NewOrganization, NewTransaction, Organization,
+};
 use lcfs_db::testing::TestDatabase;
 use serde_json::{Value, json};
 use tokio_postgres::Client;
@@ -80,7 +82,7 @@ async fn every_write_leaves_one_audit_row_with_the_session_user(db: TestDatabase
     // docs/differences.md #6: the triggers come after the seed rows, so the log starts empty.
     assert_eq!(count(&db, "SELECT count(*) FROM audit_log").await, 0);
 
-    let alpha = Organization {
+    let alpha = NewOrganization {
         create_date: Some(utc("2024-01-02 03:04")),
         ..organization(1, "AL01", "Alpha")
     };
@@ -203,7 +205,7 @@ async fn one_row_per_affected_row_in_firing_order(db: TestDatabase) {
     // §5 firing order on transaction: its own audit row, then the balance trigger's update of
     // the organization (total 0 → 300), whose audit trigger writes the second row.
     let mark = audit_mark(&db).await;
-    let units = Transaction {
+    let units = NewTransaction {
         create_date: Some(utc("2024-09-01 00:00")),
         effective_date: Some(date("2024-12-31")),
         ..transaction(70, 2, 300, TransactionAction::Adjustment)
@@ -247,14 +249,8 @@ async fn one_row_per_affected_row_in_firing_order(db: TestDatabase) {
     );
 }
 
-fn reg_number(code: &str) -> FinalSupplyEquipmentRegNumber {
-    FinalSupplyEquipmentRegNumber {
-        organization_code: code.to_owned(),
-        postal_code: "V8V1A1".to_owned(),
-        current_sequence_number: 1,
-        create_date: None,
-        update_date: None,
-    }
+fn reg_number(code: &str) -> NewFinalSupplyEquipmentRegNumber {
+    NewFinalSupplyEquipmentRegNumber::new(code.to_owned(), "V8V1A1".to_owned(), 1)
 }
 
 #[lcfs_db::test]

@@ -17,7 +17,7 @@ use lcfs_db::enums::ComplianceReportStatus::{
 use lcfs_db::enums::SupplementalInitiatorType::{
     self, GovernmentInitiated, GovernmentReassessment, SupplierSupplemental,
 };
-use lcfs_db::tables::ComplianceReport;
+use lcfs_db::tables::NewComplianceReport;
 use lcfs_db::testing::TestDatabase;
 use lcfs_db::{FromRow, Row};
 use tokio_postgres::Client;
@@ -108,8 +108,8 @@ fn report(
     status: Option<i32>,
     (group, version): (&str, i32),
     initiator: Option<SupplementalInitiatorType>,
-) -> ComplianceReport {
-    ComplianceReport {
+) -> NewComplianceReport {
+    NewComplianceReport {
         supplemental_initiator: initiator,
         nickname: Some(format!("Report {id}")),
         ..compliance_report(id, period, organization, status, group, version)
@@ -161,7 +161,7 @@ async fn report_data_set(db: &Client) {
         db,
         &[
             // G1: an assessed report and the supplier's draft supplemental.
-            ComplianceReport {
+            NewComplianceReport {
                 assigned_analyst_id: Some(900),
                 ..report(101, p2024_one, Some(5), ("G1", 0), None)
             },

@@ -9,7 +9,7 @@ use common::audit::{audit_mark, audit_since, audit_summary};
 use common::fixtures::{organization, transaction, transfer};
 use common::insert::{insert, select_all};
 use lcfs_db::enums::TransactionAction::{Adjustment, Released, Reserved};
-use lcfs_db::tables::{Organization, Transaction};
+use lcfs_db::tables::{NewTransaction, Organization};
 use lcfs_db::testing::TestDatabase;
 use serde_json::{Value, json};
 use tokio_postgres::Client;
@@ -64,7 +64,7 @@ async fn balances_follow_adjustments_and_negative_reservations(db: TestDatabase)
         &db,
         &[
             transaction(1, 101, 1000, Adjustment),
-            Transaction {
+            NewTransaction {
                 effective_status: false,
                 ..transaction(2, 101, -200, Adjustment)
             },
@@ -177,7 +177,7 @@ async fn balances_follow_adjustments_and_negative_reservations(db: TestDatabase)
     let mark = audit_mark(&db).await;
     insert(
         &db,
-        &[Transaction {
+        &[NewTransaction {
             organization_id: None,
             ..transaction(6, 0, 5, Adjustment)
         }],

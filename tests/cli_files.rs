@@ -8,20 +8,19 @@ use common::cli::{lcfs_db, ok, stderr};
 use common::probe::column;
 use lcfs_db::testing::TestDatabase;
 
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("lcfs-db-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
+/// Removed when dropped, so a failing test leaves nothing behind either.
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
 }
 
 #[test]
 fn generate_writes_the_next_pair_and_refuses_a_taken_version() {
-    let dir = temp_dir("generate");
+    let temp = temp_dir();
+    let dir = temp.path();
     fs::write(dir.join("V001__start.sql"), "").unwrap();
     fs::write(dir.join("V001__start.down.sql"), "").unwrap();
     let dir_arg = dir.to_str().unwrap();
-    ok(lcfs_db(
+    let generated = ok(lcfs_db(
         "postgres://unused",
         &[
             "generate",
@@ -30,6 +29,11 @@ fn generate_writes_the_next_pair_and_refuses_a_taken_version() {
             dir_arg,
         ],
     ));
+    assert!(
+        stderr(&generated).contains("both files before the next build"),
+        "{}",
+        stderr(&generated)
+    );
     let up = fs::read_to_string(dir.join("V002__add_penalty_notes.sql")).unwrap();
     assert!(up.starts_with("-- V002: Add penalty notes!"));
     assert!(dir.join("V002__add_penalty_notes.down.sql").exists());
@@ -44,7 +48,6 @@ fn generate_writes_the_next_pair_and_refuses_a_taken_version() {
         "{}",
         stderr(&refused)
     );
-    fs::remove_dir_all(&dir).unwrap();
 }
 
 async fn counts(db: &TestDatabase) -> Vec<i64> {
@@ -72,7 +75,8 @@ async fn seeding_twice_changes_nothing(db: TestDatabase) {
 
 #[lcfs_db::test]
 async fn a_failing_seed_file_leaves_nothing_behind(db: TestDatabase) {
-    let dir = temp_dir("bad-seed");
+    let temp = temp_dir();
+    let dir = temp.path();
     fs::create_dir_all(dir.join("test")).unwrap();
     fs::copy(
         common::cli::checkout().join("seeds/test/01_test_data.sql"),
@@ -96,7 +100,6 @@ async fn a_failing_seed_file_leaves_nothing_behind(db: TestDatabase) {
         "{err}"
     );
     assert_eq!(counts(&db).await, before);
-    fs::remove_dir_all(&dir).unwrap();
 }
 
 #[lcfs_db::test]
@@ -115,25 +118,18 @@ async fn reset_seeds_dev_data_with_balances_from_the_ledger(db: TestDatabase) {
         wrong.is_empty(),
         "balances differ from the ledger for {wrong:?}"
     );
-    let parity =
-        std::process::Command::new(common::cli::checkout().join("../shared/tools/schema-parity"))
-            .arg(db.url())
-            .output()
-            .expect(
-                "the LCFS reference tools are expected beside the checkout, at ../shared/tools",
-            );
-    let report = String::from_utf8_lossy(&parity.stdout);
     // Dev users add rows to user_profile and user_role; every schema object must still match.
-    let categories = report.lines().filter(|l| {
-        !l.starts_with(' ') && l.contains(" missing ") && !l.starts_with("reference data")
-    });
-    for line in categories {
-        assert!(line.contains("missing 0    differ 0"), "{line}\n{report}");
-    }
+    let parity = common::parity::parity(&db).await;
+    let schema_failures: Vec<_> = parity
+        .failures
+        .iter()
+        .filter(|f| !f.starts_with("rows "))
+        .collect();
+    assert!(schema_failures.is_empty(), "{}", parity.report());
 }
 
 #[test]
-fn erd_draws_every_table_and_docs_regenerates_the_committed_files() {
+fn erd_draws_every_table() {
     let schema = lcfs_db::schema::schema();
     let mermaid = common::cli::stdout(&ok(lcfs_db("postgres://unused", &["erd"])));
     for table in schema.tables {
@@ -150,17 +146,44 @@ fn erd_draws_every_table_and_docs_regenerates_the_committed_files() {
     assert!(drawio.starts_with("<mxfile"));
     let wrong = lcfs_db("postgres://unused", &["erd", "--domain", "nope"]);
     assert!(!wrong.status.success() && stderr(&wrong).contains("organizations_and_users"));
+}
 
-    let dir = temp_dir("docs");
+#[test]
+fn docs_regenerates_the_committed_files() {
+    let Some(_) = common::require::program("dot", "graphviz") else {
+        return;
+    };
+    let dir = temp_dir();
     let written = common::cli::stdout(&ok(lcfs_db(
         "postgres://unused",
-        &["docs", "--docs-dir", dir.to_str().unwrap()],
+        &["docs", "--docs-dir", dir.path().to_str().unwrap()],
     )));
-    assert!(written.contains("schema.md"));
-    let committed = common::cli::checkout().join("docs/schema.md");
+    assert!(written.contains("schema.md") && written.contains(".svg"));
+    for relative in ["schema.md", "erd/audit.dot", "erd/audit.svg"] {
+        let committed = common::cli::checkout().join("docs").join(relative);
+        assert_eq!(
+            fs::read_to_string(dir.path().join(relative)).unwrap(),
+            fs::read_to_string(committed).unwrap(),
+            "{relative}"
+        );
+    }
+}
+
+#[test]
+fn docs_without_graphviz_says_what_to_install_and_writes_nothing() {
+    let dir = temp_dir();
+    let no_programs = temp_dir();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_lcfs-db"));
+    command
+        .args(["docs", "--docs-dir", dir.path().to_str().unwrap()])
+        .env("PATH", no_programs.path());
+    let failed = command.output().unwrap();
+    assert!(!failed.status.success());
+    let err = stderr(&failed);
+    assert!(err.contains("apt-get install graphviz"), "{err}");
     assert_eq!(
-        fs::read_to_string(dir.join("schema.md")).unwrap(),
-        fs::read_to_string(committed).unwrap()
+        fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
     );
-    fs::remove_dir_all(&dir).unwrap();
 }

@@ -14,6 +14,16 @@ async fn upgrade_to_head_then_to_nothing_more(db: TestDatabase) {
     assert!(stderr(&first).contains(r#"applied version=1 name="extensions_and_enums""#));
     let second = ok(lcfs_db(db.url(), &["upgrade", "head"]));
     assert!(stdout(&second).contains("(0 migrations applied)"));
+    ok(lcfs_db(
+        db.url(),
+        &["downgrade", &(head - 1).to_string(), "--yes"],
+    ));
+    let one = ok(lcfs_db(db.url(), &["upgrade"]));
+    assert!(
+        stdout(&one).contains("(1 migration applied)"),
+        "{}",
+        stdout(&one)
+    );
     let status = stdout(&ok(lcfs_db(db.url(), &["status"])));
     assert!(
         status.contains(&format!("current version: {head}")),
@@ -93,9 +103,152 @@ async fn printed_upgrade_sql_gives_the_same_catalog_as_upgrade(db: TestDatabase)
     std::fs::remove_file(&path).unwrap();
     ok(psql);
     ok(lcfs_db(db.url(), &["upgrade"]));
-    assert_eq!(catalog(twin.url()), catalog(db.url()));
+    assert_eq!(catalog(twin.url()).await, catalog(db.url()).await);
     let versions: Vec<i32> = column(&twin, "SELECT version FROM refinery_schema_history").await;
     assert_eq!(versions.len(), lcfs_db::migrations().len());
-    let down = stdout(&ok(lcfs_db(db.url(), &["sql", "downgrade", "head", "14"])));
+    let down = stdout(&ok(lcfs_db(db.url(), &["sql", "downgrade", "14"])));
     assert!(down.contains("V015__reporting_role.down.sql") && !down.contains("V014__"));
+}
+
+/// The versions of the migration files a printed script runs (its `-- V004__name.sql` lines),
+/// in order.
+fn files(script: &str) -> Vec<&str> {
+    script
+        .lines()
+        .filter_map(|line| line.strip_prefix("-- V"))
+        .filter(|file| file.ends_with(".sql") && !file.contains(' '))
+        .filter_map(|file| file.split_once("__").map(|(version, _)| version))
+        .collect()
+}
+
+#[lcfs_db::test(empty)]
+async fn sql_prints_what_the_command_would_run_from_the_current_version(db: TestDatabase) {
+    ok(lcfs_db(db.url(), &["upgrade", "3"]));
+    let up = stdout(&ok(lcfs_db(db.url(), &["sql", "upgrade", "13"])));
+    assert!(
+        up.starts_with("-- lcfs-db upgrade from version 3 to version 13\n"),
+        "{up}"
+    );
+    let expected: Vec<String> = (4..=13).map(|v| format!("{v:03}")).collect();
+    assert_eq!(files(&up), expected);
+    assert_eq!(
+        applied_versions(&db).await,
+        [1, 2, 3],
+        "sql changes nothing"
+    );
+
+    // A target the database has passed: upgrade would run nothing, and so does the script.
+    let passed = ok(lcfs_db(db.url(), &["sql", "upgrade", "V002"]));
+    assert!(files(&stdout(&passed)).is_empty(), "{}", stdout(&passed));
+    assert!(
+        stderr(&passed).contains("0 migrations"),
+        "{}",
+        stderr(&passed)
+    );
+    let one = ok(lcfs_db(db.url(), &["sql", "downgrade", "2"]));
+    assert_eq!(files(&stdout(&one)), ["003"]);
+    assert!(stderr(&one).contains(": 1 migration\n"), "{}", stderr(&one));
+
+    // The script is the upgrade: run by psql, it leaves the history upgrade would.
+    let path = std::env::temp_dir().join(format!("{}.sql", db.name()));
+    std::fs::write(&path, &up).unwrap();
+    let psql = std::process::Command::new("psql")
+        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db.url(), "-f"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    std::fs::remove_file(&path).unwrap();
+    ok(psql);
+    let status = stdout(&ok(lcfs_db(db.url(), &["status"])));
+    assert!(status.contains("current version: 13"), "{status}");
+    assert!(status.contains("pending:         V014 V015"), "{status}");
+}
+
+#[test]
+fn sql_from_a_version_needs_no_database() {
+    let unreachable = "postgres://nobody@127.0.0.1:1/nothing";
+    let up = stdout(&ok(lcfs_db(
+        unreachable,
+        &["sql", "upgrade", "5", "--from", "3"],
+    )));
+    assert_eq!(files(&up), ["004", "005"]);
+    let down = stdout(&ok(lcfs_db(
+        unreachable,
+        &["sql", "downgrade", "--from", "head"],
+    )));
+    let all: Vec<String> = (1..=lcfs_db::migrations().len())
+        .rev()
+        .map(|v| format!("{v:03}"))
+        .collect();
+    assert_eq!(files(&down), all);
+    let unknown = lcfs_db(unreachable, &["sql", "upgrade", "--from", "999"]);
+    assert!(
+        stderr(&unknown).contains("there is no version 999"),
+        "{}",
+        stderr(&unknown)
+    );
+    let both = lcfs_db(
+        unreachable,
+        &[
+            "sql",
+            "upgrade",
+            "--from",
+            "3",
+            "--database-url",
+            unreachable,
+        ],
+    );
+    assert!(!both.status.success());
+    assert!(
+        stderr(&both).contains("cannot be used with"),
+        "{}",
+        stderr(&both)
+    );
+}
+
+#[test]
+fn database_url_is_offered_only_where_a_database_is_used() {
+    for command in [
+        "upgrade",
+        "downgrade",
+        "status",
+        "history",
+        "sql",
+        "seed",
+        "reset",
+    ] {
+        let help = stdout(&ok(lcfs_db("postgres://unused", &[command, "--help"])));
+        assert!(help.contains("--database-url <URL>"), "{command}: {help}");
+        assert!(help.contains("LCFS_DB_LOG"), "{command}: {help}");
+    }
+    for command in ["erd", "generate", "docs"] {
+        let help = stdout(&ok(lcfs_db("postgres://unused", &[command, "--help"])));
+        assert!(!help.contains("--database-url"), "{command}: {help}");
+    }
+    let upgrade = stdout(&ok(lcfs_db("postgres://unused", &["upgrade", "--help"])));
+    for fact in [
+        "V014",
+        "head",
+        "base",
+        "[default: head]",
+        "private PostgreSQL cluster",
+    ] {
+        assert!(upgrade.contains(fact), "{fact}: {upgrade}");
+    }
+}
+
+#[lcfs_db::test(empty)]
+async fn the_database_url_flag_follows_the_command(db: TestDatabase) {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_lcfs-db"));
+    command
+        .args(["upgrade", "2", "--database-url", db.url()])
+        .env("DATABASE_URL", "postgres://nobody@127.0.0.1:1/nothing");
+    let out = ok(command.output().unwrap());
+    assert!(
+        stdout(&out).contains("(2 migrations applied)"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stderr(&out).contains("(2 migrations)"), "{}", stderr(&out));
+    assert_eq!(applied_versions(&db).await, [1, 2]);
 }

@@ -1,25 +1,25 @@
 //! The committed `docs/erd/` and `docs/schema.md` match a fresh generation.
 //!
-//! With `LCFS_DB_BLESS=1` this test regenerates them instead of checking.
+//! The text docs (Mermaid, DOT, draw.io, `schema.md`) are checked everywhere; the SVGs, which
+//! Graphviz renders from the DOT files, where `dot` is installed (always in CI). With
+//! `LCFS_DB_BLESS=1` the test regenerates them instead of checking.
 
-use std::path::Path;
+mod common;
 
-use lcfs_db::erd::{DOCS_REGENERATE, stale_docs, write_docs};
+use std::path::{Path, PathBuf};
+
+use lcfs_db::erd::{DOCS_REGENERATE, generate_docs, generate_svgs, stale, write_changed};
 use lcfs_db::schema::schema;
 
 fn docs_dir() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/docs"))
 }
 
-#[test]
-fn committed_docs_are_fresh() {
-    if std::env::var_os("LCFS_DB_BLESS").is_some_and(|v| v == "1") {
-        for path in write_docs(schema(), docs_dir()).expect("write docs") {
-            eprintln!("wrote {}", path.display());
-        }
-        return;
-    }
-    let stale = stale_docs(schema(), docs_dir()).expect("generate docs");
+fn blessing() -> bool {
+    std::env::var_os("LCFS_DB_BLESS").is_some_and(|v| v == "1")
+}
+
+fn assert_fresh(stale: Vec<PathBuf>) {
     assert!(
         stale.is_empty(),
         "stale generated docs: {}\nregenerate with: {DOCS_REGENERATE}",
@@ -32,58 +32,86 @@ fn committed_docs_are_fresh() {
 }
 
 #[test]
+fn committed_text_docs_are_fresh() {
+    let docs = generate_docs(schema());
+    if blessing() {
+        for path in write_changed(docs_dir(), &docs).expect("write docs") {
+            eprintln!("wrote {}", path.display());
+        }
+        return;
+    }
+    assert_fresh(stale(docs_dir(), &docs));
+}
+
+#[test]
+fn committed_svgs_are_fresh() {
+    let Some(_) = common::require::program("dot", "graphviz") else {
+        return;
+    };
+    let svgs = generate_svgs(schema()).expect("render the SVGs");
+    if blessing() {
+        write_changed(docs_dir(), &svgs).expect("write the SVGs");
+        return;
+    }
+    assert_fresh(stale(docs_dir(), &svgs));
+}
+
+#[test]
 fn an_edited_file_is_reported_stale_and_rewritten() {
     let dir = tempfile::tempdir().unwrap();
-    let written = write_docs(schema(), dir.path()).unwrap();
-    assert!(written.iter().any(|p| p.ends_with("schema.md")));
-    assert!(written.iter().any(|p| p.ends_with("erd/lcfs.drawio")));
+    let docs = generate_docs(schema());
+    let written = write_changed(dir.path(), &docs).unwrap();
+    assert_eq!(written.len(), docs.len());
+    for extension in ["mmd", "dot", "drawio", "md"] {
+        assert!(
+            written
+                .iter()
+                .any(|p| p.extension().is_some_and(|e| e == extension)),
+            "a .{extension} file is generated"
+        );
+    }
+    assert_eq!(stale(dir.path(), &docs), Vec::<PathBuf>::new());
     assert!(
-        written
-            .iter()
-            .any(|p| p.extension().is_some_and(|e| e == "svg"))
-    );
-    assert_eq!(
-        stale_docs(schema(), dir.path()).unwrap(),
-        Vec::<std::path::PathBuf>::new()
-    );
-    assert!(
-        write_docs(schema(), dir.path()).unwrap().is_empty(),
+        write_changed(dir.path(), &docs).unwrap().is_empty(),
         "unchanged files rewritten"
     );
 
     let edited = written
         .iter()
-        .find(|p| p.extension().is_some_and(|e| e == "mmd"))
+        .find(|p| p.extension().is_some_and(|e| e == "dot"))
         .unwrap();
     let mut text = std::fs::read_to_string(edited).unwrap();
-    text.push_str("    %% hand edit\n");
+    text.push_str("// hand edit\n");
     std::fs::write(edited, text).unwrap();
     let removed = dir.path().join("schema.md");
     std::fs::remove_file(&removed).unwrap();
 
-    let mut stale = stale_docs(schema(), dir.path()).unwrap();
-    stale.sort();
+    let mut found = stale(dir.path(), &docs);
+    found.sort();
     let mut expected = vec![edited.clone(), removed];
     expected.sort();
-    assert_eq!(stale, expected);
-    let mut rewritten = write_docs(schema(), dir.path()).unwrap();
+    assert_eq!(found, expected);
+    let mut rewritten = write_changed(dir.path(), &docs).unwrap();
     rewritten.sort();
     assert_eq!(rewritten, expected);
 }
 
 #[test]
-fn svgs_carry_no_graphviz_version() {
-    let dir = tempfile::tempdir().unwrap();
-    let written = write_docs(schema(), dir.path()).unwrap();
-    for svg in written
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "svg"))
-    {
-        let text = std::fs::read_to_string(svg).unwrap();
+fn svgs_are_drawn_from_the_dot_files_and_carry_no_graphviz_version() {
+    let Some(_) = common::require::program("dot", "graphviz") else {
+        return;
+    };
+    let svgs = generate_svgs(schema()).unwrap();
+    let dots = generate_docs(schema())
+        .into_iter()
+        .filter(|(path, _)| path.extension().is_some_and(|e| e == "dot"))
+        .count();
+    assert_eq!(svgs.len(), dots, "one SVG per DOT file");
+    for (path, text) in &svgs {
         assert!(
             text.contains("<svg") && !text.contains("Generated by graphviz"),
             "{}",
-            svg.display()
+            path.display()
         );
     }
 }

@@ -1,9 +1,10 @@
-//! Concurrent starters on one database serialize on the advisory lock: one applies, the
-//! others find nothing to do; a starter that waits too long gives up with LockTimeout.
+//! Concurrent starters on one database take turns on the advisory lock, migration by migration:
+//! each version is applied by one of them, the others find it done; a starter that waits too
+//! long gives up with LockTimeout.
 
 mod common;
 
-use common::probe::advisory_locks;
+use common::probe::{advisory_locks, migration_lock_waiter};
 use std::time::{Duration, Instant};
 
 use futures_util::future::join_all;
@@ -213,12 +214,19 @@ async fn a_run_stops_when_another_moved_the_database_under_it(db: TestDatabase) 
     });
     waiting_for("relation").await;
     let downgrader = db.connect().await.unwrap();
+    let downgrader_pid: i32 = downgrader
+        .query_one("SELECT pg_backend_pid()", &[])
+        .await
+        .unwrap()
+        .get(0);
     let downgrade = tokio::spawn(async move {
         Migrator::with_migrations(set)
             .downgrade(&downgrader, 0)
             .await
     });
-    waiting_for("advisory").await;
+    while migration_lock_waiter(&db, &[]).await != downgrader_pid {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
     holder.batch_execute("COMMIT").await.unwrap();
 
     assert_eq!(upgrade.await.unwrap().unwrap().version_after(), 2);
@@ -241,4 +249,71 @@ async fn a_run_stops_when_another_moved_the_database_under_it(db: TestDatabase) 
         .map(|row| row.get(0))
         .collect();
     assert_eq!(versions, [1, 2], "nothing was reverted");
+}
+
+/// A run waiting for the migration lock holds no snapshot. The holder's `CREATE INDEX
+/// CONCURRENTLY` waits for every transaction whose snapshot is older than its own to end: a
+/// waiter blocked inside a statement would never end, since it waits for the holder's lock.
+/// Here a downgrade, planned before the upgrade records V002, waits while the upgrade builds
+/// V002's index; the index is built, and the downgrade then finds the database moved.
+#[lcfs_db::test(empty)]
+async fn a_waiting_run_does_not_hold_up_create_index_concurrently(db: TestDatabase) {
+    let set = vec![
+        Migration::new(
+            1,
+            "ledger",
+            "CREATE TABLE ledger (id int);",
+            "DROP TABLE ledger;",
+        ),
+        Migration::new(
+            2,
+            "ledger_index",
+            "-- lcfs-db: no-transaction\nSELECT pg_sleep(2);\n\
+             CREATE INDEX CONCURRENTLY ledger_id ON ledger (id);",
+            "DROP INDEX ledger_id;",
+        ),
+    ];
+    Migrator::with_migrations(set[..1].to_vec())
+        .run(&db)
+        .await
+        .unwrap();
+    let upgrader = db.connect().await.unwrap();
+    let upgrader_pid: i32 = upgrader
+        .query_one("SELECT pg_backend_pid()", &[])
+        .await
+        .unwrap()
+        .get(0);
+    let upgrade = tokio::spawn({
+        let set = set.clone();
+        async move { Migrator::with_migrations(set).run(&upgrader).await }
+    });
+    while advisory_locks(&db).await == 0 {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let downgrader = db.connect().await.unwrap();
+    let downgrade = tokio::spawn(async move {
+        Migrator::with_migrations(set)
+            .downgrade(&downgrader, 0)
+            .await
+    });
+    migration_lock_waiter(&db, &[upgrader_pid]).await;
+
+    let upgraded = tokio::time::timeout(Duration::from_secs(30), upgrade)
+        .await
+        .expect("the index is built while another run waits")
+        .unwrap()
+        .unwrap();
+    assert_eq!(upgraded.version_after(), 2);
+    let error = downgrade.await.unwrap().unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Concurrent, "{error}");
+    let valid: bool = db
+        .query_one(
+            "SELECT indisvalid FROM pg_index WHERE indexrelid = 'ledger_id'::regclass",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert!(valid);
+    assert_eq!(advisory_locks(&db).await, 0);
 }

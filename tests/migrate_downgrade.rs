@@ -3,7 +3,7 @@
 mod common;
 
 use common::probe::{applied_versions, public_tables};
-use lcfs_db::migrate::Direction;
+use lcfs_db::Direction;
 use lcfs_db::testing::TestDatabase;
 use lcfs_db::{ErrorKind, Migration, Migrator};
 
@@ -111,7 +111,7 @@ async fn the_embedded_set_goes_down_to_base_and_up_again(db: TestDatabase) {
     // Meaningful once the real migrations are merged: fails loudly on an empty set.
     let set = lcfs_db::migrations();
     assert!(!set.is_empty(), "the embedded migration set is empty");
-    let report = lcfs_db::migrate::downgrade(&db, 0).await.unwrap();
+    let report = lcfs_db::downgrade(&db, 0).await.unwrap();
     assert_eq!(report.applied().len(), set.len());
     assert_eq!(
         public_tables(&db).await,

@@ -47,8 +47,8 @@ async fn a_deleted_history_row_below_the_current_version(db: TestDatabase) {
                 head()
             ),
             "if the database holds what it created, put its row back with".to_owned(),
-            "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES \
-             (7, 'charging_infrastructure'"
+            "INSERT INTO refinery_schema_history (version, name, applied_on, checksum, class) \
+             VALUES (7, 'charging_infrastructure'"
                 .to_owned(),
             format!("give it a version above {}", head()),
         ] {
@@ -60,6 +60,39 @@ async fn a_deleted_history_row_below_the_current_version(db: TestDatabase) {
         history_rows(&db).await,
         before,
         "nothing was applied or reverted"
+    );
+}
+
+/// A history table from before classes were recorded: the advised statements add the column
+/// the advised row fills in, and once they ran the database is whole again.
+#[lcfs_db::test]
+async fn the_advice_for_a_deleted_row_runs_on_a_table_without_the_class_column(db: TestDatabase) {
+    db.batch_execute(
+        "ALTER TABLE refinery_schema_history DROP COLUMN class; \
+         DELETE FROM refinery_schema_history WHERE version = 7",
+    )
+    .await
+    .unwrap();
+    let error = Migrator::new().run(&db).await.unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::OutOfOrder);
+    let message = error.to_string();
+    let advice: Vec<&str> = message
+        .lines()
+        .skip_while(|line| !line.ends_with("put its row back with"))
+        .skip(1)
+        .take_while(|line| line.starts_with("  "))
+        .collect();
+    assert_eq!(advice.len(), 2, "{message}");
+    assert!(
+        advice[0].contains("ADD COLUMN IF NOT EXISTS class"),
+        "{message}"
+    );
+    db.batch_execute(&advice.join("\n")).await.unwrap();
+    let report = Migrator::new().run(&db).await.unwrap();
+    assert!(report.applied().is_empty());
+    assert_eq!(
+        applied_versions(&db).await,
+        (1..=head()).collect::<Vec<_>>()
     );
 }
 

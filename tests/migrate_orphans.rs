@@ -1,20 +1,21 @@
 //! A migrator killed while it waits for a lock leaves nothing behind: its server backend
 //! notices the vanished client within seconds and ends, releasing the migration lock and every
-//! lock it held, although the blocker is still there and the lock timeout far away.
+//! lock it held, although the blocker is still there and the lock timeout far away. A run that
+//! waits for the migration lock holds nothing on the server between its tries, and its backend
+//! ends with it too.
 
 mod common;
 
 use std::time::{Duration, Instant};
 
 use common::blocking::{blocker, first, spawn_lcfs_db};
-use common::probe::advisory_locks;
+use common::probe::{advisory_locks, migration_lock_waiter};
 use lcfs_db::testing::TestDatabase;
 use tokio::process::Child;
 
 const OPEN_WRITE: &str = "BEGIN; UPDATE fuel_code SET fuel_suffix = fuel_suffix WHERE false";
 
-/// The pid of the run's backend once it waits for a lock of kind `wait_event`
-/// (`relation`, `advisory`).
+/// The pid of the run's backend once it waits for a lock of kind `wait_event` (`relation`).
 async fn waiting_backend(db: &TestDatabase, wait_event: &str) -> i32 {
     let deadline = Instant::now() + Duration::from_secs(60);
     while Instant::now() < deadline {
@@ -65,7 +66,7 @@ async fn a_killed_run_waiting_on_a_lock_leaves_no_backend_behind(db: TestDatabas
     let holder_pid = waiting_backend(&db, "relation").await;
     // The second waits for the migration lock.
     let waiter = spawn_lcfs_db(db.url(), &patient, &[]);
-    let waiter_pid = waiting_backend(&db, "advisory").await;
+    let waiter_pid = migration_lock_waiter(&db, &[holder_pid]).await;
 
     let waiter_lived = orphan_lifetime(&db, waiter, waiter_pid).await;
     let holder_lived = orphan_lifetime(&db, holder, holder_pid).await;

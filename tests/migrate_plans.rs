@@ -3,8 +3,8 @@
 
 use std::process::Command;
 
-use lcfs_db::migrate::{Direction, VersionState};
 use lcfs_db::testing::TestDatabase;
+use lcfs_db::{Direction, VersionState};
 use lcfs_db::{ErrorKind, Migration, Migrator};
 
 fn set() -> Vec<Migration> {
@@ -33,7 +33,7 @@ fn set() -> Vec<Migration> {
 #[test]
 fn plans_list_migrations_in_running_order() {
     let migrator = Migrator::with_migrations(set());
-    let versions = |plan: lcfs_db::migrate::Plan<'_>| {
+    let versions = |plan: lcfs_db::Plan<'_>| {
         plan.migrations()
             .iter()
             .map(|m| m.version())

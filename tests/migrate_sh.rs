@@ -7,11 +7,41 @@ use common::probe::applied_versions;
 use lcfs_db::testing::TestDatabase;
 
 #[test]
-fn help_without_arguments_and_with_h() {
+fn help_without_arguments_and_with_h_or_help() {
     let none = ok(migrate_sh("postgres://unused", &[], &[]));
     assert!(stdout(&none).contains("-g <message>"));
-    let help = ok(migrate_sh("postgres://unused", &["-h"], &[]));
-    assert_eq!(stdout(&none), stdout(&help));
+    for flag in ["-h", "--help"] {
+        let help = ok(migrate_sh("postgres://unused", &[flag], &[]));
+        assert_eq!(stdout(&none), stdout(&help), "{flag}");
+    }
+}
+
+#[test]
+fn every_flag_refuses_arguments_it_does_not_take() {
+    let cases: [(&[&str], &str); 6] = [
+        (&["-u", "3", "extra"], "-u [revision]"),
+        (&["-d", "3", "extra"], "-d [revision]"),
+        (&["-s", "extra"], "-s"),
+        (&["-h", "extra"], "-h"),
+        (&["-g"], "-g <Description of changes>"),
+        (&["-g", "one", "two"], "-g <Description of changes>"),
+    ];
+    // An unreachable database: a flag that ran anyway would fail differently.
+    for (args, usage) in cases {
+        let out = migrate_sh("postgres://nobody@127.0.0.1:1/nothing", args, &[]);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            stderr(&out).trim_end(),
+            format!("Usage: {} {usage}", script()),
+            "{args:?}"
+        );
+        assert!(stdout(&out).is_empty(), "{args:?}");
+    }
+}
+
+/// How the script names itself in its messages.
+fn script() -> String {
+    checkout().join("migrate.sh").display().to_string()
 }
 
 #[test]
@@ -46,10 +76,9 @@ async fn upgrade_downgrade_and_reset(db: TestDatabase) {
 
 #[test]
 fn g_generates_into_the_migrations_folder() {
-    let dir = std::env::temp_dir().join(format!("lcfs-db-migrate-sh-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let env = [("LCFS_DB_MIGRATIONS_DIR", dir.as_path())];
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    let env = [("LCFS_DB_MIGRATIONS_DIR", dir)];
     ok(migrate_sh(
         "postgres://unused",
         &["-g", "Track fuel code notes"],
@@ -60,5 +89,4 @@ fn g_generates_into_the_migrations_folder() {
     let usage = migrate_sh("postgres://unused", &["-g"], &env);
     assert_eq!(usage.status.code(), Some(1));
     assert!(checkout().join("migrations").exists());
-    std::fs::remove_dir_all(&dir).unwrap();
 }

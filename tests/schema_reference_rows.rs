@@ -2,36 +2,10 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use lcfs_db::testing::TestDatabase;
 use lcfs_db::{FromRow, PgEnum};
 
-fn reference_data() -> PathBuf {
-    let dir =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/lcfs-reference/reference-data");
-    assert!(
-        dir.is_dir(),
-        "the LCFS reference is expected at {}",
-        dir.display()
-    );
-    dir
-}
-
-/// Data rows of a reference CSV (quoted fields may hold newlines, so count records, not lines).
-fn csv_rows(table: &str) -> usize {
-    let text = std::fs::read_to_string(reference_data().join(format!("{table}.csv"))).unwrap();
-    let mut records = 0;
-    let mut quoted = false;
-    for c in text.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            '\n' if !quoted => records += 1,
-            _ => {}
-        }
-    }
-    records - 1
-}
+use common::reference::{csv_records as csv_rows, reference_data};
 
 async fn decode_all<T: FromRow>(db: &TestDatabase) -> usize {
     let rows = db.query(&T::select_sql(), &[]).await.unwrap();

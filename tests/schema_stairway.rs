@@ -10,23 +10,7 @@ use lcfs_db::testing::TestDatabase;
 /// The contents of every reference table, in a form two databases can be compared by.
 async fn reference_rows(db: &TestDatabase) -> Vec<String> {
     let mut rows = Vec::new();
-    let folder = common::cli::checkout().join("../shared/lcfs-reference/reference-data");
-    let mut tables: Vec<String> = std::fs::read_dir(&folder)
-        .unwrap_or_else(|e| {
-            panic!(
-                "the LCFS reference is expected at {}: {e}",
-                folder.display()
-            )
-        })
-        .map(|e| {
-            e.unwrap()
-                .file_name()
-                .to_string_lossy()
-                .trim_end_matches(".csv")
-                .to_owned()
-        })
-        .collect();
-    tables.sort();
+    let tables = common::reference::reference_tables();
     for table in tables {
         let sql = format!(
             "SELECT '{table} ' || count(*) || ' ' || md5(coalesce(string_agg((to_jsonb(t) - 'create_date' - 'update_date')::text, ',' ORDER BY (to_jsonb(t) - 'create_date' - 'update_date')::text), '')) FROM {table} t"
@@ -55,7 +39,7 @@ async fn every_version_goes_down_and_up_again(db: TestDatabase) {
     }
     let straight = TestDatabase::new().await.unwrap();
     assert!(
-        catalog(db.url()) == catalog(straight.url()),
+        catalog(db.url()).await == catalog(straight.url()).await,
         "the stairway's catalog differs from a straight upgrade"
     );
     assert_eq!(reference_rows(&db).await, reference_rows(&straight).await);
@@ -68,13 +52,15 @@ async fn every_version_goes_down_and_up_again(db: TestDatabase) {
          UNION ALL SELECT 'type ' || t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace \
          WHERE n.nspname = 'public' AND t.typtype IN ('e', 'c', 'd') AND t.typrelid = 0 \
          UNION ALL SELECT 'function ' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace \
-         WHERE n.nspname = 'public'",
+         WHERE n.nspname = 'public' \
+         UNION ALL SELECT 'schema ' || n.nspname FROM pg_namespace n \
+         WHERE n.nspname NOT IN ('public', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'",
     )
     .await;
     assert!(left.is_empty(), "base leaves an empty schema, not {left:?}");
     Migrator::new().run(&db).await.unwrap();
     assert!(
-        catalog(db.url()) == catalog(straight.url()),
+        catalog(db.url()).await == catalog(straight.url()).await,
         "head after base differs from a straight upgrade"
     );
 }

@@ -43,7 +43,8 @@ pub fn derive_pg_enum(input: TokenStream) -> TokenStream {
 /// Runs an async test against a fresh database of its own, cloned from a template at head:
 /// `#[lcfs_db::test] async fn name(db: lcfs_db::testing::TestDatabase)`. Arguments:
 /// `empty` for an empty database, `migrations = <set>` for the head of a hand-made set. The
-/// database is dropped when the test passes and kept (its URL printed) when it fails.
+/// database is dropped when the test passes and kept, with where to reach it printed, when it
+/// fails (see `lcfs_db::testing`).
 #[proc_macro_attribute]
 pub fn test(args: TokenStream, item: TokenStream) -> TokenStream {
     test_attr::expand(args.into(), item.into())

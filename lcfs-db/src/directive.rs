@@ -53,6 +53,70 @@ pub fn header_directive<'a>(sql: &'a str, name: &str) -> Option<Directive<'a>> {
     header(sql).into_iter().find(|d| d.name == name)
 }
 
+/// The statement directive that accepts a lint finding: `accept <rule> because <reason>`.
+pub const ACCEPT: &str = "accept";
+
+/// The header directive that sets a migration's class: `class expand|contract because <reason>`.
+pub const CLASS: &str = "class";
+
+/// The directives on the comment lines directly above the statement starting at byte `offset`:
+/// the unbroken run of `--` lines ending on the line before it. A statement that starts after
+/// other text on its line has none.
+pub fn above(sql: &str, offset: usize) -> Vec<Directive<'_>> {
+    let line_start = sql[..offset].rfind('\n').map_or(0, |i| i + 1);
+    if !sql[line_start..offset].trim().is_empty() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let mut end = line_start;
+    let mut line = sql[..line_start].matches('\n').count();
+    while end > 0 {
+        let start = sql[..end - 1].rfind('\n').map_or(0, |i| i + 1);
+        let text = sql[start..end - 1].trim_end_matches('\r');
+        if !text.trim_start().starts_with("--") {
+            break;
+        }
+        found.extend(parse_line(text, line, start));
+        (end, line) = (start, line - 1);
+    }
+    found.reverse();
+    found
+}
+
+/// Every directive line of a file, wherever it stands.
+pub fn all(sql: &str) -> Vec<Directive<'_>> {
+    let mut offset = 0;
+    let mut found = Vec::new();
+    for (index, text) in sql.split('\n').enumerate() {
+        found.extend(parse_line(text.trim_end_matches('\r'), index + 1, offset));
+        offset += text.len() + 1;
+    }
+    found
+}
+
+/// Splits an argument of the form `<subject> because <reason>`; the reason is `None` when the
+/// argument has no `because` or nothing after it.
+pub fn because(argument: &str) -> (&str, Option<&str>) {
+    let split = argument
+        .match_indices("because")
+        .find(|&(at, _)| {
+            let before = argument[..at].chars().next_back();
+            let after = argument[at + "because".len()..].chars().next();
+            before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace)
+        })
+        .map(|(at, _)| at);
+    match split {
+        Some(at) => {
+            let reason = argument[at + "because".len()..].trim();
+            (
+                argument[..at].trim(),
+                (!reason.is_empty()).then_some(reason),
+            )
+        }
+        None => (argument.trim(), None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +140,37 @@ mod tests {
             PREFIX
         );
         assert!(header_directive(sql, "not-in-header").is_none());
+    }
+
+    #[test]
+    fn statement_directives_are_the_comment_lines_directly_above() {
+        let sql = "CREATE TABLE t (x int);\n-- lcfs-db: accept a because far\n\n-- why\n\
+                   -- lcfs-db: accept b because near\nCREATE INDEX i ON t (x); SELECT 1;\n";
+        let index = sql.find("CREATE INDEX").unwrap();
+        let found = above(sql, index);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].argument, found[0].line), ("b because near", 5));
+        assert_eq!(
+            &sql[found[0].offset..found[0].offset + PREFIX.len()],
+            PREFIX
+        );
+        assert!(above(sql, sql.find("SELECT 1").unwrap()).is_empty());
+        assert!(above(sql, 0).is_empty());
+        assert_eq!(all(sql).len(), 2);
+    }
+
+    #[test]
+    fn reasons_follow_the_word_because() {
+        assert_eq!(
+            because("drop-column because the column was unused since V020"),
+            ("drop-column", Some("the column was unused since V020"))
+        );
+        assert_eq!(because("drop-column"), ("drop-column", None));
+        assert_eq!(because("drop-column because  "), ("drop-column", None));
+        assert_eq!(
+            because("expand because-ish because yes"),
+            ("expand because-ish", Some("yes"))
+        );
     }
 
     #[test]

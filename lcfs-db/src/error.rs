@@ -30,6 +30,9 @@ pub enum ErrorKind {
     Standby,
     /// Another run moved the database to another version while this one was under way.
     Concurrent,
+    /// A no-transaction migration's statements reached different server sessions: a
+    /// transaction-mode pooler stands in between, where a session-level lock means nothing.
+    Pooler,
     /// A migration statement failed; the migration was rolled back.
     Migration,
     /// A requested version does not exist.
@@ -42,6 +45,10 @@ pub enum ErrorKind {
     Decode,
     /// Anything else the server rejected.
     Database,
+    /// `check` met a database that is not at this binary's head.
+    NotAtHead,
+    /// `adopt` refused the database: it is not an LCFS database it can take over as it is.
+    Refused,
 }
 
 /// Where in a migration file a failure happened.
@@ -108,8 +115,10 @@ impl Error {
         self
     }
 
-    /// An error from the server or the connection, classified by whether the server answered.
-    pub(crate) fn postgres(context: impl fmt::Display, error: tokio_postgres::Error) -> Self {
+    /// An error from the server or the connection, classified by whether the server answered,
+    /// with what was being done: its `Display` renders the server's error whole (severity,
+    /// message, SQLSTATE, detail, hint) or the causes of a client-side failure.
+    pub fn postgres(context: impl fmt::Display, error: tokio_postgres::Error) -> Self {
         let kind = match error.as_db_error() {
             Some(_) => ErrorKind::Database,
             None => ErrorKind::Connection,
@@ -117,6 +126,7 @@ impl Error {
         Error::new(kind, context.to_string()).with_source(error)
     }
 
+    /// What went wrong, broadly; match on it rather than on the message.
     pub fn kind(&self) -> ErrorKind {
         self.0.kind
     }
@@ -162,7 +172,7 @@ impl fmt::Display for Error {
         f.write_str(&self.0.message)?;
         match (self.db_error(), &self.0.source) {
             (Some(db), _) => write_db_error(f, db)?,
-            (None, Some(source)) => write!(f, ": {source}")?,
+            (None, Some(source)) => write_causes(f, source.as_ref())?,
             (None, None) => {}
         }
         if let (Some(file), Some(location)) = (&self.0.file, &self.0.location) {
@@ -174,6 +184,20 @@ impl fmt::Display for Error {
         }
         Ok(())
     }
+}
+
+/// The cause and its own causes: tokio-postgres's and I/O errors leave theirs out of their
+/// message (`error connecting to server`); ours (`Error`, `RowError`) print those worth printing.
+fn write_causes(f: &mut fmt::Formatter<'_>, cause: &(dyn StdError + 'static)) -> fmt::Result {
+    let mut cause = Some(cause);
+    while let Some(error) = cause {
+        write!(f, ": {error}")?;
+        cause = match error.is::<Error>() || error.is::<crate::RowError>() {
+            true => None,
+            false => error.source(),
+        };
+    }
+    Ok(())
 }
 
 fn write_db_error(f: &mut fmt::Formatter<'_>, db: &DbError) -> fmt::Result {
@@ -217,6 +241,19 @@ fn write_snippet(f: &mut fmt::Formatter<'_>, file: &str, at: &SqlLocation) -> fm
         write!(f, "\n{:width$} | ...", "")?;
     }
     Ok(())
+}
+
+/// So that `?` works on an application's own queries beside the generated methods: a refused
+/// query is [`ErrorKind::Database`] with the server's error kept whole, a lost connection
+/// [`ErrorKind::Connection`].
+impl From<tokio_postgres::Error> for Error {
+    fn from(error: tokio_postgres::Error) -> Self {
+        let context = match error.as_db_error() {
+            Some(_) => "PostgreSQL refused",
+            None => "the connection to PostgreSQL failed",
+        };
+        Error::postgres(context, error)
+    }
 }
 
 impl StdError for Error {

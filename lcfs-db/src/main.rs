@@ -6,6 +6,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
+use cli::output::errln;
 
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
@@ -14,7 +15,7 @@ fn main() -> ExitCode {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("lcfs_db=info"));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+        .with_writer(|| cli::output::Stderr)
         .with_ansi(std::io::stderr().is_terminal())
         .with_target(false)
         .without_time()
@@ -26,15 +27,19 @@ fn main() -> ExitCode {
     {
         Ok(runtime) => runtime,
         Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
+            errln!("error: cannot start the async runtime: {e}");
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(cli::run(args)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("error: {message}");
+    if let Err(message) = runtime.block_on(cli::run(args)) {
+        errln!("error: {message}");
+        return ExitCode::FAILURE;
+    }
+    match cli::output::stdout_failure() {
+        Some(failure) => {
+            errln!("error: the command completed, but its output to stdout was lost: {failure}");
             ExitCode::FAILURE
         }
+        None => ExitCode::SUCCESS,
     }
 }

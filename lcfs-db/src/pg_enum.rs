@@ -23,7 +23,9 @@ pub trait PgEnum: Sized + Copy + 'static {
 /// A label that the Rust enum does not know.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownLabel {
+    /// The Postgres enum type, e.g. `role_enum`.
     pub type_name: &'static str,
+    /// The label as the server sent it.
     pub label: String,
 }
 

@@ -122,6 +122,7 @@ impl RowError {
         }
     }
 
+    /// What kind of decoding failure this is.
     pub fn kind(&self) -> RowErrorKind {
         self.kind
     }
@@ -131,6 +132,7 @@ impl RowError {
         self.table
     }
 
+    /// The column that did not decode.
     pub fn column(&self) -> &'static str {
         self.column
     }

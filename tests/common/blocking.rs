@@ -36,8 +36,7 @@ pub async fn blocker(db: &TestDatabase, sql: &str) -> (Client, i32) {
 pub fn spawn_lcfs_db(url: &str, args: &[&str], env: &[(&str, &str)]) -> Child {
     let mut command = Command::new(env!("CARGO_BIN_EXE_lcfs-db"));
     command
-        .arg("--database-url")
-        .arg(url)
+        .env("DATABASE_URL", url)
         .args(args)
         .envs(env.iter().copied())
         .stdin(Stdio::null())

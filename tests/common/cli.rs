@@ -8,10 +8,44 @@ pub fn checkout() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs the binary with `args` against `url`, stdin closed (no terminal).
+/// Runs the binary with `args` against `url` (as `DATABASE_URL`, which every command that
+/// touches a database reads), stdin closed (no terminal).
 pub fn lcfs_db(url: &str, args: &[&str]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_lcfs-db"));
-    command.arg("--database-url").arg(url).args(args);
+    command.env("DATABASE_URL", url).args(args);
+    run(command)
+}
+
+/// The variables that choose a database or supply a password, cleared by [`lcfs_db_env`].
+pub const CONNECTION_VARIABLES: &[&str] = &[
+    "DATABASE_URL",
+    "LCFS_DB_HOST",
+    "LCFS_DB_PORT",
+    "LCFS_DB_USER",
+    "LCFS_DB_PASS",
+    "LCFS_DB_BASE",
+    "LCFS_DB_DEFAULT_ADDRESS",
+    "LCFS_DB_CLUSTER_DIR",
+    "PGHOST",
+    "PGPORT",
+    "PGUSER",
+    "PGPASSWORD",
+    "PGDATABASE",
+    "PGPASSFILE",
+    "PGCONNECT_TIMEOUT",
+];
+
+/// Runs the binary with `args`, stdin closed, and of the connection variables only those in
+/// `env`; `HOME` points nowhere unless `env` sets it, so this machine's `~/.pgpass` stays out.
+pub fn lcfs_db_env(env: &[(&str, &str)], args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_lcfs-db"));
+    for name in CONNECTION_VARIABLES {
+        command.env_remove(name);
+    }
+    command
+        .env("HOME", "/nonexistent")
+        .envs(env.iter().copied())
+        .args(args);
     run(command)
 }
 
@@ -55,18 +89,16 @@ pub fn ok(output: Output) -> Output {
     output
 }
 
-/// The database's catalog as the shared parity tool dumps it.
-pub fn catalog(url: &str) -> String {
-    let tool = checkout().join("../shared/tools/catalog.sql");
-    assert!(
-        tool.exists(),
-        "the LCFS reference tools are expected at {}",
-        tool.display()
-    );
-    let output = Command::new("psql")
-        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f"])
-        .arg(&tool)
-        .output()
-        .expect("psql runs");
-    ok(output).stdout.iter().map(|&b| b as char).collect()
+/// The database's catalog as `lcfs-db check` reads it, one object a line.
+pub async fn catalog(url: &str) -> String {
+    let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+        .await
+        .unwrap_or_else(|e| panic!("connecting to {url}: {e}"));
+    let connection = tokio::spawn(connection);
+    let catalog = lcfs_db::catalog::read_in_transaction(&client)
+        .await
+        .unwrap_or_else(|e| panic!("reading the catalog of {url}: {e}"));
+    drop(client);
+    let _ = connection.await;
+    catalog.to_snapshot()
 }

@@ -1,5 +1,6 @@
-//! Rows of the generated types with the few values a behaviour test cares about; every other
-//! field is NULL, false or zero. Tests change fields with struct update syntax.
+//! Rows to insert, as the generated `New…` structs, with the few values a behaviour test cares
+//! about; every other column is left to the database (its default, else NULL). Tests change
+//! fields with struct update syntax and insert with `common::insert::insert`.
 //!
 //! Status ids are LCFS's seeded ones: transfer 1 Draft … 3 Sent, 4 Submitted, 5 Recommended,
 //! 6 Recorded; agreements and adjustments 1 Draft, 2 Recommended, 3 Approved; compliance reports
@@ -31,42 +32,11 @@ pub async fn in_utc(db: &Client) {
     db.batch_execute("SET TimeZone = 'UTC'").await.unwrap();
 }
 
-pub fn organization(id: i32, code: &str, name: &str) -> Organization {
-    Organization {
-        organization_id: id,
-        organization_code: code.to_owned(),
+pub fn organization(id: i32, code: &str, name: &str) -> NewOrganization {
+    NewOrganization {
+        organization_id: Some(id),
         name: Some(name.to_owned()),
-        operating_name: None,
-        email: None,
-        phone: None,
-        edrms_record: None,
-        total_balance: 0,
-        reserved_balance: 0,
-        count_transfers_in_progress: 0,
-        organization_status_id: None,
-        organization_type_id: None,
-        organization_address_id: None,
-        organization_attorney_address_id: None,
-        create_date: None,
-        update_date: None,
-        create_user: None,
-        update_user: None,
-        effective_date: None,
-        effective_status: true,
-        expiration_date: None,
-        records_address: None,
-        credit_trading_enabled: false,
-        credit_market_contact_name: None,
-        credit_market_contact_email: None,
-        credit_market_contact_phone: None,
-        credit_market_is_seller: false,
-        credit_market_is_buyer: false,
-        credits_to_sell: 0,
-        display_in_credit_market: false,
-        company_details: None,
-        company_representation_agreements: None,
-        company_acting_as_aggregator: None,
-        company_additional_notes: None,
+        ..NewOrganization::new(code.to_owned(), true)
     }
 }
 
@@ -75,54 +45,36 @@ pub fn transaction(
     organization: i32,
     units: i64,
     action: TransactionAction,
-) -> Transaction {
-    Transaction {
-        transaction_id: id,
+) -> NewTransaction {
+    NewTransaction {
+        transaction_id: Some(id),
         compliance_units: Some(units),
         organization_id: Some(organization),
         transaction_action: Some(action),
-        create_date: None,
-        update_date: None,
-        create_user: None,
-        update_user: None,
-        effective_date: None,
-        effective_status: true,
-        expiration_date: None,
+        ..NewTransaction::new(true)
     }
 }
 
-pub fn transfer(id: i32, from: i32, to: i32, quantity: i64, status: i32) -> Transfer {
-    Transfer {
-        transfer_id: id,
+pub fn transfer(id: i32, from: i32, to: i32, quantity: i64, status: i32) -> NewTransfer {
+    NewTransfer {
+        transfer_id: Some(id),
         from_organization_id: Some(from),
         to_organization_id: Some(to),
-        from_transaction_id: None,
-        to_transaction_id: None,
-        agreement_date: None,
-        transaction_effective_date: None,
         price_per_unit: Some(Decimal::ONE),
         quantity: Some(quantity),
-        transfer_category_id: None,
         current_status_id: Some(status),
-        recommendation: None,
-        create_date: None,
-        update_date: None,
-        create_user: None,
-        update_user: None,
+        ..NewTransfer::new()
     }
 }
 
-pub fn transfer_history(id: i32, transfer: i32, status: i32, at: &str) -> TransferHistory {
-    TransferHistory {
-        transfer_history_id: id,
+pub fn transfer_history(id: i32, transfer: i32, status: i32, at: &str) -> NewTransferHistory {
+    NewTransferHistory {
+        transfer_history_id: Some(id),
         transfer_id: Some(transfer),
         transfer_status_id: Some(status),
-        user_profile_id: None,
-        display_name: None,
         create_date: Some(utc(at)),
         update_date: Some(utc(at)),
-        create_user: None,
-        update_user: None,
+        ..NewTransferHistory::new()
     }
 }
 
@@ -131,35 +83,21 @@ pub fn transfer_comment(
     transfer: i32,
     source: TransferCommentSource,
     text: &str,
-) -> TransferComment {
-    TransferComment {
-        transfer_comment_id: id,
-        transfer_id: transfer,
+) -> NewTransferComment {
+    NewTransferComment {
+        transfer_comment_id: Some(id),
         comment: Some(text.to_owned()),
-        comment_source: source,
-        create_date: None,
-        update_date: None,
-        create_user: None,
-        update_user: None,
+        ..NewTransferComment::new(transfer, source)
     }
 }
 
-pub fn initiative_agreement(id: i32, to: i32, units: i64, status: i32) -> InitiativeAgreement {
-    InitiativeAgreement {
-        initiative_agreement_id: id,
+pub fn initiative_agreement(id: i32, to: i32, units: i64, status: i32) -> NewInitiativeAgreement {
+    NewInitiativeAgreement {
+        initiative_agreement_id: Some(id),
         compliance_units: Some(units),
-        transaction_effective_date: None,
-        gov_comment: None,
         to_organization_id: Some(to),
-        transaction_id: None,
         current_status_id: Some(status),
-        create_date: None,
-        update_date: None,
-        create_user: None,
-        update_user: None,
-        effective_date: None,
-        effective_status: true,
-        expiration_date: None,
+        ..NewInitiativeAgreement::new(true)
     }
 }
 
@@ -168,39 +106,24 @@ pub fn initiative_agreement_history(
     agreement: i32,
     status: i32,
     at: &str,
-) -> InitiativeAgreementHistory {
-    InitiativeAgreementHistory {
-        initiative_agreement_history_id: id,
+) -> NewInitiativeAgreementHistory {
+    NewInitiativeAgreementHistory {
+        initiative_agreement_history_id: Some(id),
         initiative_agreement_id: Some(agreement),
         initiative_agreement_status_id: Some(status),
-        user_profile_id: None,
-        display_name: None,
         create_date: Some(utc(at)),
         update_date: Some(utc(at)),
-        create_user: None,
-        update_user: None,
-        effective_date: None,
-        effective_status: true,
-        expiration_date: None,
+        ..NewInitiativeAgreementHistory::new(true)
     }
 }
 
-pub fn admin_adjustment(id: i32, to: i32, units: i64, status: i32) -> AdminAdjustment {
-    AdminAdjustment {
-        admin_adjustment_id: id,
+pub fn admin_adjustment(id: i32, to: i32, units: i64, status: i32) -> NewAdminAdjustment {
+    NewAdminAdjustment {
+        admin_adjustment_id: Some(id),
         compliance_units: Some(units),
-        transaction_effective_date: None,
-        gov_comment: None,
         to_organization_id: Some(to),
-        transaction_id: None,
         current_status_id: Some(status),
-        create_date: None,
-        update_date: None,
-        create_user: None,
-        update_user: None,
-        effective_date: None,
-        effective_status: true,
-        expiration_date: None,
+        ..NewAdminAdjustment::new(true)
     }
 }
 
@@ -209,20 +132,14 @@ pub fn admin_adjustment_history(
     adjustment: i32,
     status: i32,
     at: &str,
-) -> AdminAdjustmentHistory {
-    AdminAdjustmentHistory {
-        admin_adjustment_history_id: id,
+) -> NewAdminAdjustmentHistory {
+    NewAdminAdjustmentHistory {
+        admin_adjustment_history_id: Some(id),
         admin_adjustment_id: Some(adjustment),
         admin_adjustment_status_id: Some(status),
-        user_profile_id: None,
-        display_name: None,
         create_date: Some(utc(at)),
         update_date: Some(utc(at)),
-        create_user: None,
-        update_user: None,
-        effective_date: None,
-        effective_status: true,
-        expiration_date: None,
+        ..NewAdminAdjustmentHistory::new(true)
     }
 }
 
@@ -234,90 +151,46 @@ pub fn compliance_report(
     status: Option<i32>,
     group: &str,
     version: i32,
-) -> ComplianceReport {
-    ComplianceReport {
-        compliance_report_id: id,
-        compliance_period_id: period,
-        organization_id: organization,
+) -> NewComplianceReport {
+    NewComplianceReport {
+        compliance_report_id: Some(id),
         current_status_id: status,
-        transaction_id: None,
-        compliance_report_group_uuid: group.to_owned(),
-        legacy_id: None,
-        version,
-        supplemental_initiator: None,
-        reporting_frequency: ReportingFrequency::Annual,
-        nickname: None,
-        supplemental_note: None,
-        create_date: None,
-        update_date: None,
-        create_user: None,
-        update_user: None,
-        assessment_statement: None,
-        assigned_analyst_id: None,
-        is_non_assessment: false,
-        is_renewable_fuel_exempted: false,
-        is_low_carbon_fuel_exempted: false,
+        ..NewComplianceReport::new(
+            period,
+            organization,
+            group.to_owned(),
+            version,
+            ReportingFrequency::Annual,
+        )
     }
 }
 
-pub fn user_profile(id: i32, username: &str, first: &str, last: &str) -> UserProfile {
-    UserProfile {
-        user_profile_id: id,
-        keycloak_user_id: None,
-        keycloak_email: None,
-        keycloak_username: username.to_owned(),
-        email: None,
-        title: None,
-        phone: None,
-        mobile_phone: None,
+pub fn user_profile(id: i32, username: &str, first: &str, last: &str) -> NewUserProfile {
+    NewUserProfile {
+        user_profile_id: Some(id),
         first_name: Some(first.to_owned()),
         last_name: Some(last.to_owned()),
-        is_active: true,
-        organization_id: None,
-        create_date: None,
-        update_date: None,
-        create_user: None,
-        update_user: None,
+        ..NewUserProfile::new(username.to_owned(), true)
     }
 }
 
 /// A BCLCF (prefix 1) code for Biodiesel (fuel type 1).
-pub fn fuel_code(id: i32, status: i32) -> FuelCode {
-    FuelCode {
-        fuel_code_id: id,
+pub fn fuel_code(id: i32, status: i32) -> NewFuelCode {
+    NewFuelCode {
+        fuel_code_id: Some(id),
         fuel_status_id: Some(status),
-        prefix_id: 1,
-        fuel_suffix: format!("{}.0", 100 + id),
-        company: "Fuel Co".to_owned(),
-        contact_name: None,
-        contact_email: None,
-        carbon_intensity: Decimal::TEN,
-        edrms: "edrms".to_owned(),
-        last_updated: utc("2024-01-01 00:00"),
-        application_date: date("2024-01-01"),
-        approval_date: None,
-        fuel_type_id: 1,
-        feedstock: "canola".to_owned(),
-        feedstock_location: "BC".to_owned(),
-        feedstock_misc: None,
-        fuel_production_facility_city: None,
-        fuel_production_facility_province_state: None,
-        fuel_production_facility_country: None,
-        facility_nameplate_capacity: None,
-        facility_nameplate_capacity_unit: None,
-        former_company: None,
-        notes: None,
-        create_date: None,
-        update_date: None,
-        create_user: None,
-        update_user: None,
-        effective_date: None,
-        effective_status: true,
-        expiration_date: None,
-        group_uuid: None,
-        version: None,
-        action_type: None,
-        expiry_notification_sent_at: None,
-        co_processed: "No".to_owned(),
+        last_updated: Some(utc("2024-01-01 00:00")),
+        ..NewFuelCode::new(
+            1,
+            format!("{}.0", 100 + id),
+            "Fuel Co".to_owned(),
+            Decimal::TEN,
+            "edrms".to_owned(),
+            date("2024-01-01"),
+            1,
+            "canola".to_owned(),
+            "BC".to_owned(),
+            true,
+        )
     }
 }

@@ -7,10 +7,12 @@ pub mod blocking;
 pub mod cli;
 pub mod fixtures;
 pub mod insert;
+pub mod parity;
 pub mod pgbouncer;
 pub mod probe;
 pub mod reference;
 pub mod require;
+pub mod servers;
 
 use lcfs_db::testing::TestDatabase;
 

@@ -19,7 +19,9 @@ pub struct PgBouncer {
 
 impl PgBouncer {
     /// Starts `program` in `pool_mode` (`session`, `transaction`) with `pool_size` server
-    /// connections per database, in front of the server `server` points at.
+    /// connections per database, in front of the server `server` points at. Idle server
+    /// connections are handed out in turn, not last-used first: in transaction mode a client's
+    /// next transaction goes to another server session whenever one is idle, as under load.
     pub async fn start(
         program: &Path,
         server: &Config,
@@ -46,6 +48,7 @@ impl PgBouncer {
              listen_addr = 127.0.0.1\nlisten_port = {port}\nunix_socket_dir =\n\
              auth_type = trust\nauth_file = {d}/users.txt\npool_mode = {pool_mode}\n\
              default_pool_size = {pool_size}\nmax_client_conn = 200\n\
+             server_round_robin = 1\n\
              ignore_startup_parameters = extra_float_digits,options\n\
              logfile = {d}/pgbouncer.log\npidfile = {d}/pgbouncer.pid\n",
             server.get_ports().first().copied().unwrap_or(5432),

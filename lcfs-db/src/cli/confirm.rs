@@ -1,6 +1,8 @@
 //! Asking before anything destructive, and refusing when nobody can be asked.
 
-use std::io::{self, BufRead, IsTerminal, Write};
+use std::io::{self, BufRead, IsTerminal};
+
+use super::output;
 
 /// Asks `question` on the terminal unless `assume_yes`; without a terminal it refuses.
 pub fn confirm(question: &str, assume_yes: bool) -> Result<bool, String> {
@@ -15,10 +17,7 @@ pub fn confirm(question: &str, assume_yes: bool) -> Result<bool, String> {
                 .to_owned(),
         );
     }
-    let mut stderr = io::stderr();
-    write!(stderr, "{question} [y/N] ")
-        .and_then(|()| stderr.flush())
-        .map_err(|e| e.to_string())?;
+    output::stderr(format_args!("{question} [y/N] "));
     let mut answer = String::new();
     stdin
         .lock()

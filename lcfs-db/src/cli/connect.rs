@@ -1,12 +1,14 @@
-//! Reaching the database: the configured server, creating the database when it is missing, or a
-//! private cluster under `target/` when nothing is configured and no server answers.
+//! Reaching the database: the configured server (creating the database when a command writes and
+//! it is missing), or the private cluster when nothing is configured and nothing answers at
+//! LCFS's default address. A server that answers and refuses is an error, never a fallback.
 
-use std::path::PathBuf;
-
+use lcfs_db::Error;
+use lcfs_db::connection::{self, Settings, display_url, nobody_listening};
 use tokio_postgres::error::SqlState;
-use tokio_postgres::{Client, Config, NoTls};
+use tokio_postgres::{Client, Config};
 
-use super::config::{Redacted, Source, Target};
+use super::cluster::private_cluster;
+use super::output::errln;
 
 /// Whether a missing database may be created (commands that write) or is an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,84 +17,94 @@ pub enum Missing {
     Fail,
 }
 
-/// Connects as the flag and environment say; see the module comment for the fallbacks.
+/// Connects as the flag and environment say, and says on stderr which database it used.
 pub async fn connect(flag: Option<&str>, missing: Missing) -> Result<Client, String> {
-    let target = Target::resolve(flag, |name| std::env::var(name).ok())?;
-    match open(&target.config, missing).await {
-        Ok(client) => Ok(client),
-        Err(e) if target.source == Source::Defaults => {
-            eprintln!(
-                "nothing configured and {} did not answer ({}); using the private cluster",
-                Redacted(&target.config),
-                describe(&e)
+    let settings = Settings::from_env(flag).map_err(|e| e.to_string())?;
+    let config = settings.config();
+    match open(config, missing).await {
+        Ok(client) => {
+            errln!(
+                "database: {} ({})",
+                display_url(config),
+                settings.chosen_by()
             );
-            private_cluster(target.dbname(), missing).await
+            Ok(client)
         }
-        Err(e) => Err(format!(
-            "cannot connect to {}: {e}",
-            Redacted(&target.config)
-        )),
+        Err(error) if settings.nothing_configured() && nobody_listening(&error) => {
+            errln!(
+                "nothing answers at {} ({}), and nothing is configured: using the private cluster",
+                display_url(config),
+                innermost(&error)
+            );
+            let (config, how) = private_cluster(config).await?;
+            let client = open(&config, missing).await.map_err(|e| e.to_string())?;
+            errln!("database: {} ({how})", display_url(&config));
+            Ok(client)
+        }
+        Err(error) => Err(error.to_string()),
     }
 }
 
-async fn private_cluster(dbname: &str, missing: Missing) -> Result<Client, String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/lcfs-db/cluster");
-    let cluster = lcfs_db::cluster::Cluster::persistent(&dir)
-        .await
-        .map_err(|e| format!("cannot start the private cluster in {}: {e}", dir.display()))?;
-    let config = cluster.config(dbname);
-    eprintln!(
-        "private cluster: {} (data in {})",
-        Redacted(&config),
-        dir.display()
-    );
-    open(&config, missing)
-        .await
-        .map_err(|e| format!("cannot connect to the private cluster: {}", describe(&e)))
-}
-
-async fn open(config: &Config, missing: Missing) -> Result<Client, tokio_postgres::Error> {
-    match spawn(config).await {
-        Err(e)
-            if missing == Missing::Create && e.code() == Some(&SqlState::INVALID_CATALOG_NAME) =>
+/// Connects, creating the database first when it is missing and `missing` allows it.
+async fn open(config: &Config, missing: Missing) -> Result<Client, Error> {
+    match connection::connect(config).await {
+        Err(error)
+            if missing == Missing::Create
+                && error.code() == Some(&SqlState::INVALID_CATALOG_NAME) =>
         {
             create_database(config).await?;
-            spawn(config).await
+            connection::connect(config).await
         }
         other => other,
     }
 }
 
-async fn create_database(config: &Config) -> Result<(), tokio_postgres::Error> {
+/// Creates the database from a maintenance database, as `createdb` does. Losing the race to
+/// another run creating it at the same moment (16 `upgrade`s started together) is success: the
+/// server says `42P04 duplicate_database`, or a unique violation on `pg_database`'s name index.
+async fn create_database(config: &Config) -> Result<(), Error> {
     let name = config.get_dbname().unwrap_or("lcfs");
-    let mut maintenance = config.clone();
-    maintenance.dbname("postgres");
-    let admin = spawn(&maintenance).await?;
+    let admin = maintenance(config).await?;
     let quoted = format!("\"{}\"", name.replace('"', "\"\""));
-    admin
+    match admin
         .batch_execute(&format!("CREATE DATABASE {quoted}"))
-        .await?;
-    eprintln!("created database {name}");
+        .await
+    {
+        Ok(()) => errln!("created database {name}"),
+        Err(error)
+            if matches!(
+                error.code(),
+                Some(&SqlState::DUPLICATE_DATABASE | &SqlState::UNIQUE_VIOLATION)
+            ) =>
+        {
+            tracing::debug!(database = name, "another run created the database first");
+        }
+        Err(error) => {
+            let doing = format!("creating database {name}, which does not exist");
+            return Err(Error::postgres(doing, error));
+        }
+    }
     Ok(())
 }
 
-async fn spawn(config: &Config) -> Result<Client, tokio_postgres::Error> {
-    let (client, connection) = config.connect(NoTls).await?;
-    tokio::spawn(async move {
-        if let Err(e) = connection.await {
-            eprintln!("error: connection lost: {e}");
+/// A session on `postgres`, else on `template1` where `postgres` was dropped.
+async fn maintenance(config: &Config) -> Result<Client, Error> {
+    let mut maintenance = config.clone();
+    maintenance.dbname("postgres");
+    match connection::connect(&maintenance).await {
+        Err(error) if error.code() == Some(&SqlState::INVALID_CATALOG_NAME) => {
+            maintenance.dbname("template1");
+            connection::connect(&maintenance).await
         }
-    });
-    Ok(client)
+        other => other,
+    }
 }
 
-/// The server's own words when it sent any; the client's error chain otherwise.
-pub fn describe(error: &tokio_postgres::Error) -> String {
-    if let Some(db) = error.as_db_error() {
-        return db.message().to_owned();
+/// The last cause in the chain: the system's own words (`Connection refused (os error 111)`).
+fn innermost(error: &Error) -> String {
+    let mut cause: &dyn std::error::Error = error;
+    while let Some(next) = cause.source() {
+        cause = next;
     }
-    match std::error::Error::source(error) {
-        Some(source) => format!("{error}: {source}"),
-        None => error.to_string(),
-    }
+    cause.to_string()
 }

@@ -1,14 +1,43 @@
 //! `erd` and `docs`: diagrams and schema docs from the schema model built into the binary.
 
-use std::io::Write;
-use std::path::Path;
+use std::path::PathBuf;
 
+use clap::{Args, ValueEnum};
 use lcfs_db::erd::{self, Format};
 use lcfs_db::schema::schema;
 
-use super::ErdFormat;
+use super::or_checkout;
+use super::output::{out, outln};
 
-pub fn print(format: ErdFormat, domain: Option<&str>) -> Result<(), String> {
+#[derive(Debug, Args)]
+pub struct ErdArgs {
+    /// The diagram language
+    #[arg(long, value_enum, default_value = "mermaid")]
+    format: ErdFormat,
+    /// Only this domain's page (the migration name, e.g. `organizations_and_users`)
+    #[arg(long)]
+    domain: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DocsArgs {
+    /// Where the docs live (default: this checkout's `docs/`)
+    #[arg(long, value_name = "DIR")]
+    docs_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ErdFormat {
+    /// A Mermaid erDiagram
+    Mermaid,
+    /// Graphviz DOT (render with `dot -Tsvg`)
+    Dot,
+    /// A draw.io file, one page per domain
+    Drawio,
+}
+
+pub fn print(args: ErdArgs) -> Result<(), String> {
+    let (format, domain) = (args.format, args.domain.as_deref());
     let pages = erd::pages(schema());
     if let Some(domain) = domain.filter(|d| !pages.iter().any(|p| p.domain == *d)) {
         let domains: Vec<&str> = pages.iter().map(|p| p.domain).collect();
@@ -23,21 +52,22 @@ pub fn print(format: ErdFormat, domain: Option<&str>) -> Result<(), String> {
         ErdFormat::Drawio => Format::Drawio,
     };
     let text = erd::render(schema(), format, domain);
-    match std::io::stdout().write_all(text.as_bytes()) {
-        // A reader that stops early (`| head`) is not an error.
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
-        _ => Ok(()),
-    }
+    out!("{text}");
+    Ok(())
 }
 
-pub fn write(dir: &Path) -> Result<(), String> {
-    let changed =
-        erd::write_docs(schema(), dir).map_err(|e| format!("writing {}: {e}", dir.display()))?;
+pub fn write(args: DocsArgs) -> Result<(), String> {
+    let dir = &or_checkout(args.docs_dir, "docs");
+    let changed = erd::write_docs(schema(), dir).map_err(|e| match e.kind() {
+        // Graphviz missing: nothing was generated, so nothing was written.
+        std::io::ErrorKind::NotFound => format!("{e}; {} was left as it was", dir.display()),
+        _ => format!("writing {}: {e}", dir.display()),
+    })?;
     for path in &changed {
-        println!("wrote {}", path.display());
+        outln!("wrote {}", path.display());
     }
     if changed.is_empty() {
-        println!("{} is up to date", dir.display());
+        outln!("{} is up to date", dir.display());
     }
     Ok(())
 }

@@ -3,11 +3,31 @@
 use std::collections::BTreeMap;
 use std::fs::{self, OpenOptions};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use clap::Args;
 use heck::ToSnakeCase;
 
-pub fn generate(dir: &Path, message: &str) -> Result<(), String> {
+use super::or_checkout;
+use super::output::{errln, outln};
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// What the migration does; its snake_case names the files
+    #[arg(required = true, num_args = 1..)]
+    message: Vec<String>,
+    /// Where the migrations live (default: this checkout's `migrations/`)
+    #[arg(long, value_name = "DIR", env = "LCFS_DB_MIGRATIONS_DIR")]
+    migrations_dir: Option<PathBuf>,
+}
+
+pub fn generate(args: GenerateArgs) -> Result<(), String> {
+    let dir = or_checkout(args.migrations_dir, "migrations");
+    write_pair(&dir, &args.message.join(" "))
+}
+
+/// Writes the up and down files of the version after the highest in `dir`.
+fn write_pair(dir: &Path, message: &str) -> Result<(), String> {
     let slug: String = message
         .to_snake_case()
         .chars()
@@ -28,8 +48,12 @@ pub fn generate(dir: &Path, message: &str) -> Result<(), String> {
     let down = format!("-- V{version:03} down: undoes \"{message}\", in reverse order.\n\n");
     create(&dir.join(format!("{stem}.sql")), &up)?;
     create(&dir.join(format!("{stem}.down.sql")), &down)?;
-    println!("{}", dir.join(format!("{stem}.sql")).display());
-    println!("{}", dir.join(format!("{stem}.down.sql")).display());
+    outln!("{}", dir.join(format!("{stem}.sql")).display());
+    outln!("{}", dir.join(format!("{stem}.down.sql")).display());
+    errln!(
+        "V{version:03} is empty: write its statements in both files before the next build, \
+         which refuses a migration without statements (or delete both files)"
+    );
     Ok(())
 }
 

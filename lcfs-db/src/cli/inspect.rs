@@ -1,19 +1,21 @@
 //! `status` and `history`: where the database stands, read-only.
 
 use lcfs_db::Migrator;
-use lcfs_db::migrate::{Status, VersionState};
+use lcfs_db::{Class, Status, VersionState};
 
-use super::connect::{Missing, connect};
+use super::DatabaseArgs;
+use super::connect::Missing;
+use super::output::outln;
 
-pub async fn status(url: Option<&str>) -> Result<(), String> {
-    let status = load(url).await?;
-    println!("current version: {}", status.current);
-    println!("head:            {}", status.head);
+pub async fn status(database: DatabaseArgs) -> Result<(), String> {
+    let status = load(&database).await?;
+    outln!("current version: {}", status.current);
+    outln!("head:            {}", status.head);
     let pending: Vec<String> = status
         .pending()
         .map(|v| format!("V{:03}", v.version))
         .collect();
-    println!(
+    outln!(
         "pending:         {}",
         if pending.is_empty() {
             "none".to_owned()
@@ -26,16 +28,30 @@ pub async fn status(url: Option<&str>) -> Result<(), String> {
         match &v.state {
             VersionState::Divergent { .. } => {
                 healthy = false;
-                println!(
+                outln!(
                     "divergent:       V{:03} {} (edited after it was applied)",
-                    v.version, v.name
+                    v.version,
+                    v.name
+                );
+            }
+            VersionState::Missing { .. }
+                if v.version > status.head && v.class == Some(Class::Expand) =>
+            {
+                outln!(
+                    "ahead:           V{:03} {} (expand, applied by a newer build: this binary keeps working)",
+                    v.version,
+                    v.name
                 );
             }
             VersionState::Missing { .. } => {
                 healthy = false;
-                println!(
-                    "missing:         V{:03} {} (applied, unknown to this binary)",
-                    v.version, v.name
+                let class = v
+                    .class
+                    .map_or("class unknown".to_owned(), |c| c.to_string());
+                outln!(
+                    "missing:         V{:03} {} (applied, unknown to this binary; {class})",
+                    v.version,
+                    v.name
                 );
             }
             _ => {}
@@ -48,11 +64,15 @@ pub async fn status(url: Option<&str>) -> Result<(), String> {
     }
 }
 
-pub async fn history(url: Option<&str>) -> Result<(), String> {
-    let status = load(url).await?;
-    println!(
-        "{:<8} {:<45} {:<34} checksum",
-        "version", "name", "applied on"
+pub async fn history(database: DatabaseArgs) -> Result<(), String> {
+    let status = load(&database).await?;
+    let migrations = lcfs_db::migrations();
+    outln!(
+        "{:<8} {:<45} {:<34} {:<9} checksum",
+        "version",
+        "name",
+        "applied on",
+        "class"
     );
     for v in &status.versions {
         let (applied, checksum) = match &v.state {
@@ -61,16 +81,28 @@ pub async fn history(url: Option<&str>) -> Result<(), String> {
             VersionState::Divergent { applied_on, .. } => (applied_on.as_str(), "DIVERGENT"),
             VersionState::Missing { applied_on } => (applied_on.as_str(), "MISSING"),
         };
-        println!(
-            "V{:03}     {:<45} {applied:<34} {checksum}",
-            v.version, v.name
+        let class = v.class.map_or("-", Class::as_str);
+        outln!(
+            "V{:03}     {:<45} {applied:<34} {class:<9} {checksum}",
+            v.version,
+            v.name
         );
+        if let Some(migration) = migrations.iter().find(|m| m.version() == v.version) {
+            for accepted in migration.accepted() {
+                outln!(
+                    "         accepts {} at line {}: {}",
+                    accepted.rule(),
+                    accepted.line(),
+                    accepted.reason()
+                );
+            }
+        }
     }
     Ok(())
 }
 
-async fn load(url: Option<&str>) -> Result<Status, String> {
-    let client = connect(url, Missing::Fail).await?;
+async fn load(database: &DatabaseArgs) -> Result<Status, String> {
+    let client = database.connect(Missing::Fail).await?;
     Migrator::new()
         .status(&client)
         .await

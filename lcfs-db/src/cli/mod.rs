@@ -1,11 +1,20 @@
 //! Subcommands and their dispatch. Results go to stdout, progress and errors to stderr.
+//!
+//! Each subcommand is one variant holding its arguments (defined beside its code) and one
+//! dispatch line; a command that touches a database flattens [`DatabaseArgs`] into its own.
 
-mod config;
+mod adopt;
+mod check;
+mod cluster;
 mod confirm;
 mod connect;
+mod database;
 mod erd;
 mod generate;
 mod inspect;
+mod lint;
+pub mod output;
+mod plural;
 mod revision;
 mod seed;
 mod sql;
@@ -14,117 +23,97 @@ mod upgrade;
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
+use database::CONNECTION_HELP;
+pub use database::DatabaseArgs;
 pub use revision::Revision;
+
+const EXIT_STATUS: &str = "\
+Exit status: 0 on success; 1 on any error, the message on stderr naming the version, file and
+statement. `status` also exits 1 when the applied history does not match the migrations.";
 
 /// Migrate, inspect, seed and reset an LCFS database.
 #[derive(Debug, Parser)]
-#[command(name = "lcfs-db", version, about)]
+#[command(name = "lcfs-db", version, after_help = EXIT_STATUS)]
 pub struct Cli {
-    /// PostgreSQL URL; otherwise DATABASE_URL, then LCFS_DB_HOST/PORT/USER/PASS/BASE.
-    #[arg(long, global = true, value_name = "URL")]
-    database_url: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Apply migrations up to a version (default: head).
-    Upgrade {
-        revision: Option<Revision>,
-        #[command(flatten)]
-        timeouts: timeouts::Timeouts,
-    },
-    /// Revert migrations down to a version (default: base, an empty schema).
-    Downgrade {
-        revision: Option<Revision>,
-        /// Do not ask for confirmation.
-        #[arg(long)]
-        yes: bool,
-        #[command(flatten)]
-        timeouts: timeouts::Timeouts,
-    },
-    /// Show the current version and what is pending or divergent.
-    Status,
-    /// List every version: when it was applied and whether its checksum still matches.
-    History,
-    /// Print the SQL an upgrade or downgrade would run, without touching any database.
-    Sql {
-        direction: Direction,
-        from: Option<Revision>,
-        to: Option<Revision>,
-    },
-    /// Create the next version's up and down files.
-    Generate {
-        /// What the migration does; its slug names the files.
-        #[arg(required = true, num_args = 1..)]
-        message: Vec<String>,
-        /// Where the migrations live (default: this checkout's `migrations/`).
-        #[arg(long, value_name = "DIR", env = "LCFS_DB_MIGRATIONS_DIR")]
-        migrations_dir: Option<PathBuf>,
-    },
-    /// Load a seed data set in one transaction.
-    Seed {
-        #[arg(default_value = "dev")]
-        set: SeedSet,
-        /// Where the seed sets live (default: this checkout's `seeds/`).
-        #[arg(long, value_name = "DIR", env = "LCFS_DB_SEEDS_DIR")]
-        seeds_dir: Option<PathBuf>,
-    },
-    /// Draw the schema: every table, column and foreign key, grouped by domain.
-    Erd {
-        #[arg(long, value_enum, default_value = "mermaid")]
-        format: ErdFormat,
-        /// Only this domain's page (the migration name, e.g. `organizations_and_users`).
-        #[arg(long)]
-        domain: Option<String>,
-    },
-    /// Regenerate docs/erd/ and docs/schema.md from the schema model.
-    Docs {
-        /// Where the docs live (default: this checkout's `docs/`).
-        #[arg(long, value_name = "DIR")]
-        docs_dir: Option<PathBuf>,
-    },
-    /// Downgrade to base, upgrade to head, then seed the dev set.
-    Reset {
-        #[arg(long)]
-        yes: bool,
-        /// Where the seed sets live (default: this checkout's `seeds/`).
-        #[arg(long, value_name = "DIR", env = "LCFS_DB_SEEDS_DIR")]
-        seeds_dir: Option<PathBuf>,
-        #[command(flatten)]
-        timeouts: timeouts::Timeouts,
-    },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Direction {
-    Upgrade,
-    Downgrade,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ErdFormat {
-    Mermaid,
-    Dot,
-    Drawio,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum SeedSet {
-    Dev,
-    Test,
-}
-
-impl SeedSet {
-    fn folder(self) -> &'static str {
-        match self {
-            SeedSet::Dev => "dev",
-            SeedSet::Test => "test",
-        }
-    }
+    /// Apply migrations up to a version (default: head)
+    ///
+    /// Creates the database when it is missing. Each migration runs in its own transaction
+    /// with its history row, under an advisory lock, so concurrent runs apply each version once.
+    /// A statement waits at most --lock-timeout for a table lock, then the migration is rolled
+    /// back and retried. The history is checked as a whole first: an applied migration whose
+    /// file changed since, a deleted history row or objects without a history table stop the
+    /// run before anything is applied.
+    #[command(after_help = CONNECTION_HELP)]
+    Upgrade(upgrade::UpgradeArgs),
+    /// Revert migrations down to a version (default: base, an empty schema)
+    ///
+    /// Runs the down files newest first, each in its own transaction. Prints the plan and the
+    /// tables holding rows that will be dropped, then asks; without a terminal it refuses unless
+    /// given --yes.
+    #[command(after_help = CONNECTION_HELP)]
+    Downgrade(upgrade::DowngradeArgs),
+    /// Show the current version and what is pending, divergent or missing
+    #[command(after_help = CONNECTION_HELP)]
+    Status(DatabaseArgs),
+    /// List every version: when it was applied and whether its checksum still matches
+    #[command(after_help = CONNECTION_HELP)]
+    History(DatabaseArgs),
+    /// Print the SQL an upgrade or downgrade would run, for review
+    ///
+    /// `sql upgrade 14` prints exactly what `upgrade 14` would run, history rows included, as a
+    /// script for `psql -f`: on the database the connection settings point at (its current
+    /// version is read, nothing is changed), or with --from on a database at that version (no
+    /// database needed). A target the database has already passed prints an empty script.
+    #[command(after_help = CONNECTION_HELP)]
+    Sql(sql::SqlArgs),
+    /// Create the next version's up and down files, to fill in before the next build
+    ///
+    /// The build refuses a migration file without statements, so a generated pair is never
+    /// applied empty.
+    Generate(generate::GenerateArgs),
+    /// Load a seed data set in one transaction: all of it or nothing
+    #[command(after_help = CONNECTION_HELP)]
+    Seed(seed::SeedArgs),
+    /// Downgrade to base, upgrade to head, then seed the dev set
+    ///
+    /// A failed seed leaves the database at head without seed data. Asks first, as downgrade
+    /// does.
+    #[command(after_help = CONNECTION_HELP)]
+    Reset(seed::ResetArgs),
+    /// Draw the schema: every table, column and foreign key, grouped by domain
+    ///
+    /// From the schema built into this binary; no database is needed.
+    Erd(erd::ErdArgs),
+    /// Regenerate docs/erd/ and docs/schema.md from the schema model
+    ///
+    /// Per domain a Mermaid, a DOT and an SVG file, the draw.io file and schema.md. The SVGs
+    /// need Graphviz's `dot`; without it nothing is written.
+    Docs(erd::DocsArgs),
+    // Their help, short and long, is their arguments' doc comment.
+    #[command(after_help = CONNECTION_HELP)]
+    Check(check::CheckArgs),
+    #[command(after_help = CONNECTION_HELP)]
+    Adopt(adopt::AdoptArgs),
+    /// Check migration files as the build does: lock and compatibility hazards, directives, class
+    ///
+    /// The built-in migrations are replayed first, so "an existing table" means what it means
+    /// to the build. No database is needed.
+    Lint(lint::LintArgs),
+    /// Status, stop or URL of the private cluster
+    ///
+    /// The private cluster under target/lcfs-db/cluster (or LCFS_DB_CLUSTER_DIR) serves the
+    /// commands when nothing is configured and no server answers; it keeps running after they
+    /// exit, until `lcfs-db cluster stop`.
+    #[command(subcommand)]
+    Cluster(cluster::ClusterAction),
 }
 
 /// Folders of this checkout: the binary serves the repository it was built from.
@@ -133,37 +122,20 @@ fn or_checkout(dir: Option<PathBuf>, name: &str) -> PathBuf {
 }
 
 pub async fn run(cli: Cli) -> Result<(), String> {
-    let url = cli.database_url.as_deref();
     match cli.command {
-        Command::Upgrade { revision, timeouts } => upgrade::upgrade(url, revision, &timeouts).await,
-        Command::Downgrade {
-            revision,
-            yes,
-            timeouts,
-        } => upgrade::downgrade(url, revision, yes, &timeouts).await,
-        Command::Status => inspect::status(url).await,
-        Command::History => inspect::history(url).await,
-        Command::Sql {
-            direction,
-            from,
-            to,
-        } => sql::print(direction, from, to),
-        Command::Generate {
-            message,
-            migrations_dir,
-        } => generate::generate(
-            &or_checkout(migrations_dir, "migrations"),
-            &message.join(" "),
-        ),
-        Command::Seed { set, seeds_dir } => {
-            seed::seed(url, set, &or_checkout(seeds_dir, "seeds")).await
-        }
-        Command::Erd { format, domain } => erd::print(format, domain.as_deref()),
-        Command::Docs { docs_dir } => erd::write(&or_checkout(docs_dir, "docs")),
-        Command::Reset {
-            yes,
-            seeds_dir,
-            timeouts,
-        } => seed::reset(url, yes, &or_checkout(seeds_dir, "seeds"), &timeouts).await,
+        Command::Upgrade(args) => upgrade::upgrade(args).await,
+        Command::Downgrade(args) => upgrade::downgrade(args).await,
+        Command::Status(database) => inspect::status(database).await,
+        Command::History(database) => inspect::history(database).await,
+        Command::Sql(args) => sql::print(args).await,
+        Command::Generate(args) => generate::generate(args),
+        Command::Seed(args) => seed::seed(args).await,
+        Command::Reset(args) => seed::reset(args).await,
+        Command::Erd(args) => erd::print(args),
+        Command::Docs(args) => erd::write(args),
+        Command::Check(args) => check::check(args).await,
+        Command::Adopt(args) => adopt::adopt(args).await,
+        Command::Lint(args) => lint::lint(args),
+        Command::Cluster(action) => cluster::run(action).await,
     }
 }

@@ -3,30 +3,73 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use lcfs_db::Migrator;
+use clap::{Args, ValueEnum};
+use lcfs_db::{Error, Migrator};
 use tokio_postgres::Client;
 
-use super::SeedSet;
-use super::connect::{Missing, connect, describe};
+use super::connect::Missing;
+use super::output::{errln, outln};
+use super::plural::plural;
 use super::timeouts::Timeouts;
 use super::upgrade::{confirm_downgrade, print_report};
+use super::{DatabaseArgs, or_checkout};
 
-pub async fn seed(url: Option<&str>, set: SeedSet, dir: &Path) -> Result<(), String> {
-    let mut client = connect(url, Missing::Fail).await?;
-    load(&mut client, &dir.join(set.folder())).await
+#[derive(Debug, Args)]
+pub struct SeedArgs {
+    /// The data set: a folder of seeds/ whose .sql files run in name order
+    #[arg(default_value = "dev")]
+    set: SeedSet,
+    /// Where the seed sets live (default: this checkout's `seeds/`)
+    #[arg(long, value_name = "DIR", env = "LCFS_DB_SEEDS_DIR")]
+    seeds_dir: Option<PathBuf>,
+    #[command(flatten)]
+    database: DatabaseArgs,
 }
 
-pub async fn reset(
-    url: Option<&str>,
+#[derive(Debug, Args)]
+pub struct ResetArgs {
+    /// Do not ask for confirmation (needed without a terminal)
+    #[arg(long)]
     yes: bool,
-    dir: &Path,
-    timeouts: &Timeouts,
-) -> Result<(), String> {
-    let mut client = connect(url, Missing::Create).await?;
-    if !confirm_downgrade(&client, 0, yes).await? {
+    /// Where the seed sets live (default: this checkout's `seeds/`)
+    #[arg(long, value_name = "DIR", env = "LCFS_DB_SEEDS_DIR")]
+    seeds_dir: Option<PathBuf>,
+    #[command(flatten)]
+    timeouts: Timeouts,
+    #[command(flatten)]
+    database: DatabaseArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SeedSet {
+    /// seeds/dev: a coherent data set for development, examples and benchmarks
+    Dev,
+    /// seeds/test: a small fixed set for application tests
+    Test,
+}
+
+impl SeedSet {
+    fn folder(self) -> &'static str {
+        match self {
+            SeedSet::Dev => "dev",
+            SeedSet::Test => "test",
+        }
+    }
+}
+
+pub async fn seed(args: SeedArgs) -> Result<(), String> {
+    let mut client = args.database.connect(Missing::Fail).await?;
+    let dir = or_checkout(args.seeds_dir, "seeds");
+    load(&mut client, &dir.join(args.set.folder())).await
+}
+
+pub async fn reset(args: ResetArgs) -> Result<(), String> {
+    let mut client = args.database.connect(Missing::Create).await?;
+    let dir = or_checkout(args.seeds_dir, "seeds");
+    if !confirm_downgrade(&client, 0, args.yes).await? {
         return Err("reset cancelled".to_owned());
     }
-    let migrator = timeouts.apply(Migrator::new());
+    let migrator = args.timeouts.apply(Migrator::new());
     let down = migrator
         .downgrade(&client, 0)
         .await
@@ -34,7 +77,7 @@ pub async fn reset(
     print_report(&down, "reverted");
     let up = migrator.run(&client).await.map_err(|e| e.to_string())?;
     print_report(&up, "applied");
-    load(&mut client, &dir.join("dev"))
+    load(&mut client, &dir.join(SeedSet::Dev.folder()))
         .await
         .map_err(|e| format!("{e}\nthe database is at head, without seed data"))
 }
@@ -42,22 +85,28 @@ pub async fn reset(
 /// Runs every `*.sql` file of `folder` in name order inside one transaction.
 async fn load(client: &mut Client, folder: &Path) -> Result<(), String> {
     let files = sql_files(folder)?;
-    let tx = client.transaction().await.map_err(|e| e.to_string())?;
+    let tx = client
+        .transaction()
+        .await
+        .map_err(|e| Error::postgres("starting the seed transaction", e).to_string())?;
     for file in &files {
         let sql =
             fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         if let Err(e) = tx.batch_execute(&sql).await {
-            return Err(format!(
-                "seeding failed, nothing was loaded: {}{}: {}",
-                file.display(),
-                position(&e, &sql),
-                describe(&e)
-            ));
+            let at = format!("{}{}", file.display(), position(&e, &sql));
+            let failed = Error::postgres(format!("seeding failed, nothing was loaded: {at}"), e);
+            return Err(failed.to_string());
         }
-        eprintln!("  loaded {}", file.display());
+        errln!("  loaded {}", file.display());
     }
-    tx.commit().await.map_err(|e| e.to_string())?;
-    println!("seeded {} ({} files)", folder.display(), files.len());
+    tx.commit()
+        .await
+        .map_err(|e| Error::postgres("committing the seed data", e).to_string())?;
+    outln!(
+        "seeded {} ({})",
+        folder.display(),
+        plural(files.len(), "file")
+    );
     Ok(())
 }
 

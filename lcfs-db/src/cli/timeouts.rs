@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use lcfs_db::Migrator;
-use lcfs_db::migrate::{parse_duration, parse_lock_retries};
+use lcfs_db::{parse_duration, parse_lock_retries};
 
 /// The timeouts of a migration run; unset ones keep the library's defaults.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -51,7 +51,7 @@ fn retries(text: &str) -> Result<u32, String> {
 #[cfg(test)]
 mod tests {
     use clap::CommandFactory;
-    use lcfs_db::migrate::{
+    use lcfs_db::{
         DEFAULT_DDL_LOCK_TIMEOUT, DEFAULT_LOCK_RETRIES, DEFAULT_STATEMENT_TIMEOUT, format_duration,
     };
 

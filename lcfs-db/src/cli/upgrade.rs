@@ -1,59 +1,86 @@
 //! `upgrade` and `downgrade`: move the database between versions, asking before data goes.
 
-use lcfs_db::{MigrationReport, Migrator};
+use clap::Args;
+use lcfs_db::{MigrationReport, Migrator, Plan};
 use tokio_postgres::Client;
 
-use super::Revision;
 use super::confirm::confirm;
-use super::connect::{Missing, connect};
+use super::connect::Missing;
+use super::output::{errln, outln};
+use super::plural::plural;
 use super::timeouts::Timeouts;
+use super::{DatabaseArgs, Revision};
 
-pub async fn upgrade(
-    url: Option<&str>,
+#[derive(Debug, Args)]
+pub struct UpgradeArgs {
+    /// The version to upgrade to: a number (14), V014, head or base [default: head]
+    #[arg(value_name = "REVISION")]
     revision: Option<Revision>,
-    timeouts: &Timeouts,
-) -> Result<(), String> {
-    let client = connect(url, Missing::Create).await?;
-    let migrator = timeouts.apply(Migrator::new());
-    let target = revision.unwrap_or(Revision::Head).resolve(migrator.head());
-    // The history is checked as a whole before any plan is made from it.
-    let current = migrator
-        .verify(&client)
-        .await
-        .map_err(|e| e.to_string())?
-        .current;
+    /// Refuse a database that has any version this binary does not know, even one a newer
+    /// build recorded as an expand migration (which is otherwise tolerated and reported)
+    #[arg(long, env = "LCFS_DB_STRICT_HISTORY")]
+    strict_history: bool,
+    #[command(flatten)]
+    timeouts: Timeouts,
+    #[command(flatten)]
+    database: DatabaseArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DowngradeArgs {
+    /// The version to downgrade to: a number (12), V012, head or base (an empty schema)
+    /// [default: base]
+    #[arg(value_name = "REVISION")]
+    revision: Option<Revision>,
+    /// Do not ask for confirmation (needed without a terminal)
+    #[arg(long)]
+    yes: bool,
+    #[command(flatten)]
+    timeouts: Timeouts,
+    #[command(flatten)]
+    database: DatabaseArgs,
+}
+
+pub async fn upgrade(args: UpgradeArgs) -> Result<(), String> {
+    let client = args.database.connect(Missing::Create).await?;
+    let migrator = args
+        .timeouts
+        .apply(Migrator::new())
+        .strict_history(args.strict_history);
+    let target = args
+        .revision
+        .unwrap_or(Revision::Head)
+        .resolve(migrator.head());
+    let migrator = migrator.target(target);
+    // Checked as the run checks (a standby, the history as a whole) before a plan is shown.
     let plan = migrator
-        .upgrade_plan(current, Some(target))
+        .preview_upgrade(&client)
+        .await
         .map_err(|e| e.to_string())?;
     if !plan.is_empty() {
-        eprintln!(
-            "upgrading from version {current} to {target} ({} migrations)",
-            plan.migrations().len()
+        errln!(
+            "upgrading from version {} to {} ({})",
+            plan.from(),
+            plan.to(),
+            plural(plan.migrations().len(), "migration")
         );
     }
-    let report = migrator
-        .target(target)
-        .run(&client)
-        .await
-        .map_err(|e| e.to_string())?;
+    let report = migrator.run(&client).await.map_err(|e| e.to_string())?;
     print_report(&report, "applied");
     Ok(())
 }
 
-pub async fn downgrade(
-    url: Option<&str>,
-    revision: Option<Revision>,
-    yes: bool,
-    timeouts: &Timeouts,
-) -> Result<(), String> {
-    let client = connect(url, Missing::Fail).await?;
-    let target = revision
+pub async fn downgrade(args: DowngradeArgs) -> Result<(), String> {
+    let client = args.database.connect(Missing::Fail).await?;
+    let target = args
+        .revision
         .unwrap_or(Revision::Base)
         .resolve(Migrator::new().head());
-    if !confirm_downgrade(&client, target, yes).await? {
+    if !confirm_downgrade(&client, target, args.yes).await? {
         return Err("downgrade cancelled".to_owned());
     }
-    let report = timeouts
+    let report = args
+        .timeouts
         .apply(Migrator::new())
         .downgrade(&client, target)
         .await
@@ -67,21 +94,33 @@ pub async fn downgrade(
 /// match).
 pub async fn confirm_downgrade(client: &Client, target: i32, yes: bool) -> Result<bool, String> {
     let migrator = Migrator::new();
-    let current = migrator
-        .verify(client)
-        .await
-        .map_err(|e| e.to_string())?
-        .current;
     let plan = migrator
-        .downgrade_plan(current, target)
+        .preview_downgrade(client, target)
+        .await
         .map_err(|e| e.to_string())?;
     if plan.is_empty() {
         return Ok(true);
     }
-    eprintln!("downgrade from version {current} to {target} reverts:");
+    errln!(
+        "downgrade from version {} to {} reverts:",
+        plan.from(),
+        plan.to()
+    );
+    let losing = tables_holding_rows(client, &plan).await;
+    if !losing.is_empty() {
+        errln!(
+            "tables holding rows that will be dropped: {}",
+            losing.join(", ")
+        );
+    }
+    confirm("Proceed with the downgrade?", yes)
+}
+
+/// Lists the plan's versions on stderr; the tables they drop that hold rows, with their counts.
+async fn tables_holding_rows(client: &Client, plan: &Plan<'_>) -> Vec<String> {
     let mut losing = Vec::new();
     for migration in plan.migrations() {
-        eprintln!("  V{:03} {}", migration.version(), migration.name());
+        errln!("  V{:03} {}", migration.version(), migration.name());
         for table in lcfs_db::schema::schema()
             .tables
             .iter()
@@ -89,17 +128,11 @@ pub async fn confirm_downgrade(client: &Client, target: i32, yes: bool) -> Resul
         {
             let rows = row_count(client, table.name).await;
             if rows > 0 {
-                losing.push(format!("{} ({rows} rows)", table.name));
+                losing.push(format!("{} ({})", table.name, plural(rows as usize, "row")));
             }
         }
     }
-    if !losing.is_empty() {
-        eprintln!(
-            "tables holding rows that will be dropped: {}",
-            losing.join(", ")
-        );
-    }
-    confirm("Proceed with the downgrade?", yes)
+    losing
 }
 
 async fn row_count(client: &Client, table: &str) -> i64 {
@@ -112,10 +145,18 @@ async fn row_count(client: &Client, table: &str) -> i64 {
 }
 
 pub fn print_report(report: &MigrationReport, verb: &str) {
-    println!(
-        "version {} → {} ({} migrations {verb})",
+    outln!(
+        "version {} → {} ({} {verb})",
         report.version_before(),
         report.version_after(),
-        report.applied().len()
+        plural(report.applied().len(), "migration")
     );
+    for ahead in report.ahead() {
+        outln!(
+            "ahead of this binary: V{:03} {} (expand, applied on {}): compatible",
+            ahead.version,
+            ahead.name,
+            ahead.applied_on
+        );
+    }
 }

@@ -45,14 +45,17 @@ impl ServerBinaries {
         }
     }
 
+    /// The folder holding the server binaries.
     pub fn bindir(&self) -> &Path {
         &self.bindir
     }
 
+    /// The `initdb` binary.
     pub fn initdb(&self) -> PathBuf {
         self.bindir.join("initdb")
     }
 
+    /// The `postgres` server binary.
     pub fn postgres(&self) -> PathBuf {
         self.bindir.join("postgres")
     }

@@ -4,18 +4,22 @@
 //! process, is killed when the process dies however it dies, and is removed on drop; the
 //! folders of dead processes are removed when the next one starts. [`Cluster::persistent`]
 //! keeps its data in a folder of your choice, is reused while running, keeps running when
-//! dropped and stops on [`Cluster::stop`]. Either listens on a unix socket only, superuser
-//! `postgres` with trust authentication; a root process runs the server as user `postgres`.
+//! dropped and stops on [`Cluster::stop`]; [`Cluster::keep`] turns the first into the second,
+//! to inspect what a failed test left. Either listens on a unix socket only, superuser
+//! `postgres` with trust authentication (a throwaway one may add TCP with passwords, see
+//! [`ClusterOptions`]); a root process runs the server as user `postgres`.
 
 mod account;
 mod binaries;
+mod keep;
 mod leftovers;
+mod options;
 mod postmaster;
 mod process;
 mod ready;
+mod running;
 mod standby;
 mod start;
-mod url;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -23,13 +27,14 @@ use std::time::Duration;
 
 use tokio_postgres::Config;
 
+pub use crate::connection::{connection_url, display_url};
 pub use binaries::ServerBinaries;
-pub use url::{connection_url, display_url};
+pub use keep::KEPT_PREFIX;
+pub use options::ClusterOptions;
 
 use crate::Error;
 use account::Account;
-use postmaster::PostmasterPid;
-use process::{Lifetime, ServerProcess, cluster_error, is_alive};
+use process::{Lifetime, ServerProcess, cluster_error};
 use start::{
     Durability, blocking, check_version, create_owned_dir, free_port, initdb, server_command,
     socket_dir_for, tmpfs_root,
@@ -48,6 +53,11 @@ pub struct Cluster {
 impl Cluster {
     /// Starts a throwaway cluster: no fsync, data in tmpfs (`/dev/shm` when present).
     pub async fn ephemeral() -> Result<Cluster, Error> {
+        Cluster::ephemeral_with(&ClusterOptions::new()).await
+    }
+
+    /// [`Cluster::ephemeral`] with more than the defaults: TCP, passwords, server settings.
+    pub async fn ephemeral_with(options: &ClusterOptions) -> Result<Cluster, Error> {
         static SEQUENCE: AtomicU64 = AtomicU64::new(0);
         let binaries = ServerBinaries::find()?;
         let account = Account::for_server()?;
@@ -56,18 +66,19 @@ impl Cluster {
             SEQUENCE.fetch_add(1, Ordering::Relaxed),
         ));
         let prepared = blocking({
-            let dir = dir.clone();
+            let (dir, options) = (dir.clone(), options.clone());
             move || {
                 leftovers::remove_dead(&root);
                 create_owned_dir(&dir, account)?;
                 initdb(&binaries, account, &dir.join("data"), false)?;
+                options.prepare(&dir.join("data"))?;
                 Ok(binaries)
             }
         })
         .await;
         let started = prepared.and_then(|binaries| {
             let mut cluster = Cluster::unstarted(dir.clone(), dir.clone(), true)?;
-            let command = server_command(
+            let mut command = server_command(
                 &binaries,
                 account,
                 &dir.join("data"),
@@ -76,6 +87,7 @@ impl Cluster {
                 Durability::Throwaway,
                 &cluster.log_file(),
             )?;
+            options.apply(&mut command);
             cluster.server = Some(ServerProcess::spawn(command, Lifetime::ThisProcess)?);
             Ok(cluster)
         });
@@ -94,11 +106,8 @@ impl Cluster {
         let dir = std::path::absolute(dir.into())
             .map_err(|e| cluster_error("resolving the cluster folder", e))?;
         let data_dir = dir.join("data");
-        if let Some(running) = PostmasterPid::read(&data_dir).filter(|pm| is_alive(pm.pid)) {
-            let mut cluster = Cluster::unstarted(dir, running.socket_dir, false)?;
-            cluster.port = running.port;
-            cluster.server = Some(ServerProcess::running(running.pid));
-            return cluster.until_ready().await;
+        if let Some(running) = Cluster::running(&dir).await? {
+            return Ok(running);
         }
         let binaries = ServerBinaries::find()?;
         let account = Account::for_server()?;
@@ -166,18 +175,22 @@ impl Cluster {
         &self.dir
     }
 
+    /// The folder of the server's unix socket, the host of [`Cluster::config`].
     pub fn socket_dir(&self) -> &Path {
         &self.socket_dir
     }
 
+    /// The port number in the socket's name (the server listens on no TCP port).
     pub fn port(&self) -> u16 {
         self.port
     }
 
+    /// The server's log, where a failed start explains itself.
     pub fn log_file(&self) -> PathBuf {
         self.dir.join("server.log")
     }
 
+    /// Whether the cluster is removed when dropped ([`Cluster::ephemeral`]).
     pub fn is_ephemeral(&self) -> bool {
         self.ephemeral
     }

@@ -118,12 +118,22 @@ impl ServerProcess {
     }
 }
 
-/// Whether a process with this id exists (EPERM: it does, as another user).
+/// Whether a process with this id exists (EPERM: it does, as another user) and is not a
+/// zombie: a detached server that exited stays one where nobody reaps orphans (containers).
 pub(crate) fn is_alive(pid: i32) -> bool {
     // SAFETY: signal 0 only checks for existence.
-    pid > 0
+    let exists = pid > 0
         && (unsafe { libc::kill(pid, 0) } == 0
-            || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM))
+            || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM));
+    exists && !is_zombie(pid)
+}
+
+/// `/proc/<pid>/stat`'s state field, which follows the parenthesized command name.
+fn is_zombie(pid: i32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        stat.rsplit_once(')')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z'))
+    })
 }
 
 pub(crate) fn cluster_error(

@@ -1,50 +1,38 @@
 //! Build-time code generation from `migrations/`; included by the root `build.rs`.
 //!
 //! The migrations are found and paired ([`discover`]), split into statements ([`split`]),
-//! parsed ([`parse`]) and replayed in order into a schema model ([`replay`]); the model gets Rust
-//! names ([`names`]) and becomes the generated files ([`emit`]). Any problem is a [`BuildError`]
-//! pointing at the file, line and column it is about.
+//! parsed ([`parse`]), linted ([`lint`]) and replayed in order into a schema model ([`replay`]);
+//! the model gets Rust names ([`names`]) and becomes the generated files ([`emit`]). Any problem
+//! is a [`BuildError`] pointing at the file, line and column it is about.
 
-// Shared with the runtime: the build script includes the files, the library's tests (which
-// compile this module too) use the library's own copy rather than a second one.
-#[cfg(not(test))]
-#[path = "../directive.rs"]
-mod directive;
-#[cfg(test)]
-use crate::directive;
+pub(crate) mod analyze;
 mod discover;
 mod emit;
-mod error;
-mod model;
+pub(crate) mod error;
+pub(crate) mod lint;
+pub(crate) mod model;
 mod names;
 mod overrides;
 mod parse;
 mod passthrough;
 mod replay;
-mod source;
+pub(crate) mod source;
 mod split;
 mod sql_name;
 mod sql_type;
-// The runtime and the command line use the rest of it.
-#[cfg(not(test))]
-#[allow(dead_code)]
-#[path = "../timeouts.rs"]
-mod timeouts;
-#[cfg(test)]
-use crate::timeouts;
 
 #[cfg(test)]
 mod tests;
 
 use std::path::Path;
 
+// The build script and the library read the same directive file, declared at their roots.
+use crate::directive;
+
 use emit::Embedded;
 use error::BuildError;
 use model::Model;
 use source::SourceFile;
-
-/// The header directive of an up file that runs outside a transaction, statement by statement.
-const NO_TRANSACTION: &str = "no-transaction";
 
 /// What one run produces: the generated files, and every file it read.
 pub struct Generated {
@@ -66,36 +54,30 @@ pub fn generate(root: &Path, migrations_dir: &str) -> Result<Generated, BuildErr
     }
     for migration in &migrations {
         let up = SourceFile::read(root, &migration.up)?;
-        let statements = split::split(&up)?;
-        for statement in &statements {
-            let ctx = replay::Ctx {
-                file: &up,
-                statement,
-                domain: &migration.name,
-            };
-            match parse::parse(&up, statement)? {
-                Some(tree) => replay::apply(&mut model, &ctx, &tree)?,
-                None => replay::passed_through(&mut model, &ctx),
-            }
-        }
+        let analyzed = analyze::analyze(&mut model, &up, &migration.name)?;
+        require_statements(&up, analyzed.statements.len(), migration)?;
         let down = SourceFile::read(root, &migration.down)?;
         let down_statements = split::split(&down)?;
+        require_statements(&down, down_statements.len(), migration)?;
         for statement in &down_statements {
             parse::parse(&down, statement)?;
         }
-        for file in [&up, &down] {
-            check_header_settings(file)?;
-        }
-        let transactional = directive::header_directive(&up.text, NO_TRANSACTION).is_none();
+        analyze::check_header_settings(&down)?;
         embedded.push(Embedded {
             version: migration.version,
             name: migration.name.clone(),
             up: migration.up.clone(),
             down: migration.down.clone(),
-            statements: (!transactional)
-                .then(|| statements.iter().map(|s| s.text.to_owned()).collect()),
-            up_split: byte_ranges(&statements),
+            statements: (!analyzed.transactional).then(|| {
+                analyzed
+                    .statements
+                    .iter()
+                    .map(|s| s.text.to_owned())
+                    .collect()
+            }),
+            up_split: byte_ranges(&analyzed.statements),
             down_split: byte_ranges(&down_statements),
+            verdict: analyzed.verdict,
         });
         inputs.extend([migration.up.clone(), migration.down.clone()]);
     }
@@ -106,6 +88,7 @@ pub fn generate(root: &Path, migrations_dir: &str) -> Result<Generated, BuildErr
     })
 }
 
+/// Where each statement starts and ends, in bytes, for the runner to send them one by one.
 fn byte_ranges(statements: &[split::Statement<'_>]) -> Vec<(usize, usize)> {
     statements
         .iter()
@@ -113,16 +96,27 @@ fn byte_ranges(statements: &[split::Statement<'_>]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// The runner obeys a header's timeouts and retries: a value it could not read fails the build.
-fn check_header_settings(file: &SourceFile) -> Result<(), BuildError> {
-    match timeouts::header_settings(&file.text) {
-        Ok(_) => Ok(()),
-        Err(bad) => {
-            let width = bad.directive.argument.chars().count();
-            Err(BuildError::new(error::ErrorKind::Directive, bad.message)
-                .at(file.at_offset(bad.offset, width)))
-        }
+/// Refuses a file without statements: embedded, it would be applied as a no-op and recorded, and
+/// the statements written into it later would never run on that database.
+fn require_statements(
+    file: &SourceFile,
+    count: usize,
+    migration: &discover::MigrationFiles,
+) -> Result<(), BuildError> {
+    if count > 0 {
+        return Ok(());
     }
+    let name = |path: &str| path.rsplit('/').next().unwrap_or(path).to_owned();
+    let (up, down) = (name(&migration.up), name(&migration.down));
+    Err(BuildError::new(
+        error::ErrorKind::Empty,
+        format!("{} has no statements, only comments", name(&file.path)),
+    )
+    .at(source::Location::file(&file.path))
+    .with_help(format!(
+        "fill in {up} and {down} before building (`lcfs-db generate` writes only comments), \
+         or delete both files"
+    )))
 }
 
 /// The build script: generates into OUT_DIR, or prints the error and fails the build.

@@ -3,16 +3,18 @@
 use super::source::Location;
 use super::sql_type::SqlType;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Model {
     /// In creation order.
     pub tables: Vec<Table>,
     pub enums: Vec<EnumType>,
     /// Views and materialized views, by name only.
     pub views: Vec<String>,
+    /// Schemas besides `public` the migrations created: their tables are not modelled.
+    pub schemas: Vec<String>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Table {
     pub name: String,
     /// The name of the migration that created the table.
@@ -27,7 +29,7 @@ pub struct Table {
     pub origin: Location,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Column {
     pub name: String,
     pub sql_type: SqlType,
@@ -70,9 +72,12 @@ pub struct Check {
     pub expression: String,
     /// The columns the expression reads; dropping one drops the check.
     pub columns: Vec<String>,
+    /// False while the check was added `NOT VALID` and not yet validated: existing rows are
+    /// unchecked, so PostgreSQL cannot rely on it to skip the scan of `SET NOT NULL`.
+    pub valid: bool,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct EnumType {
     pub name: String,
     pub labels: Vec<String>,

@@ -1,5 +1,5 @@
 //! SQL names as PostgreSQL resolves them: unquoted identifiers fold to lower case, and every
-//! object lives in the `public` schema.
+//! modelled object lives in the `public` schema.
 
 use sqlparser::ast::{Ident, ObjectName, Spanned};
 use sqlparser::tokenizer::Span;
@@ -31,6 +31,15 @@ pub fn column(name: &ObjectName) -> Result<(Named, Named), NameError> {
     match qualified(name, 2)?.as_slice() {
         [table, column] => Ok((table.clone(), column.clone())),
         _ => unreachable!("qualified returns as many parts as asked"),
+    }
+}
+
+/// The schema that qualifies a name of `parts` parts (`schema.table` for 1, `schema.table.column`
+/// for 2), as written; `None` when the name is unqualified or not a plain name.
+pub fn schema_of(name: &ObjectName, parts: usize) -> Option<String> {
+    match name.0.as_slice() {
+        [schema, ..] if name.0.len() == parts + 1 => schema.as_ident().map(ident_name),
+        _ => None,
     }
 }
 

@@ -10,10 +10,14 @@ mod layout;
 mod mermaid;
 mod page;
 mod schema_md;
+mod svg;
 mod write;
 
 pub use page::{Page, domain_title, pages};
-pub use write::{DOCS_REGENERATE, generate_docs, stale_docs, write_docs};
+pub use svg::GRAPHVIZ_MISSING;
+pub use write::{
+    DOCS_REGENERATE, Doc, generate_docs, generate_svgs, stale, write_changed, write_docs,
+};
 
 use crate::schema::Schema;
 

@@ -28,8 +28,11 @@ const DOMAINS: &[(&str, &str)] = &[
 /// One domain's diagram: its tables, and the tables of other domains they reference.
 #[derive(Debug)]
 pub struct Page {
+    /// The migration that created the page's tables, e.g. `organizations_and_users`.
     pub domain: &'static str,
+    /// The page's heading, e.g. `Organizations and users`.
     pub title: String,
+    /// The domain's own tables, drawn in full.
     pub tables: Vec<&'static Table>,
     /// Referenced from this page but defined in another domain: drawn by name only.
     pub external: Vec<&'static Table>,
@@ -51,6 +54,7 @@ impl Page {
             .collect()
     }
 
+    /// Whether `table` is one of the page's own tables.
     pub fn contains(&self, table: &str) -> bool {
         self.tables.iter().any(|t| t.name == table)
     }

@@ -1,45 +1,76 @@
 //! Generating `docs/erd/` and `docs/schema.md`, writing only what changed, finding what is stale.
+//!
+//! The text docs (Mermaid, DOT, draw.io, `schema.md`) need nothing beside Rust; the SVGs are
+//! rendered from the DOT files by Graphviz, so they are generated and checked apart.
 
-use std::io::{self, ErrorKind, Write};
+use std::io;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
+use super::svg::svg_from_dot;
 use super::{Format, pages, render, schema_md};
 use crate::schema::Schema;
 
 /// The command that regenerates the committed docs.
-pub const DOCS_REGENERATE: &str = "LCFS_DB_BLESS=1 cargo test --test erd_docs";
+pub const DOCS_REGENERATE: &str = "cargo run -- docs";
 
-/// Every generated doc, as a path relative to the docs directory and its content.
-pub fn generate_docs(schema: &Schema) -> io::Result<Vec<(PathBuf, String)>> {
+/// A generated doc: its path relative to the docs directory, and its content.
+pub type Doc = (PathBuf, String);
+
+/// The docs that need no program beside Rust: per domain a Mermaid and a DOT file, the
+/// draw.io file and `schema.md`.
+pub fn generate_docs(schema: &Schema) -> Vec<Doc> {
     let all = pages(schema);
-    let mut files = Vec::new();
+    let mut docs = Vec::new();
     for page in &all {
         let domain = Some(page.domain);
-        files.push((
+        docs.push((
             erd_path(page.domain, "mmd"),
             render(schema, Format::Mermaid, domain),
         ));
-        let svg = svg_from_dot(&render(schema, Format::Dot, domain))?;
-        files.push((erd_path(page.domain, "svg"), svg));
+        docs.push((
+            erd_path(page.domain, "dot"),
+            render(schema, Format::Dot, domain),
+        ));
     }
-    files.push((
+    docs.push((
         PathBuf::from("erd/lcfs.drawio"),
         render(schema, Format::Drawio, None),
     ));
-    files.push((PathBuf::from("schema.md"), schema_md::render(schema, &all)));
-    Ok(files)
+    docs.push((PathBuf::from("schema.md"), schema_md::render(schema, &all)));
+    docs
 }
 
-/// Writes the generated docs under `docs_dir`, each only when its content changed, and
-/// returns the paths written.
+/// Per domain an SVG rendered by Graphviz from its DOT; fails, saying what to install, when
+/// Graphviz's `dot` is missing.
+pub fn generate_svgs(schema: &Schema) -> io::Result<Vec<Doc>> {
+    pages(schema)
+        .iter()
+        .map(|page| {
+            let dot = render(schema, Format::Dot, Some(page.domain));
+            Ok((erd_path(page.domain, "svg"), svg_from_dot(&dot)?))
+        })
+        .collect()
+}
+
+/// Every doc, SVGs included, written under `docs_dir` when its content changed; the paths
+/// written. Everything is generated before anything is written, so a missing Graphviz leaves
+/// the directory as it was.
 pub fn write_docs(schema: &Schema, docs_dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let svgs = generate_svgs(schema)?;
+    let mut docs = generate_docs(schema);
+    docs.extend(svgs);
+    write_changed(docs_dir, &docs)
+}
+
+/// Writes each doc under `docs_dir` unless the file already holds its content; the paths written.
+pub fn write_changed(docs_dir: &Path, docs: &[Doc]) -> io::Result<Vec<PathBuf>> {
     let mut changed = Vec::new();
-    for (relative, content) in generate_docs(schema)? {
-        let path = docs_dir.join(relative);
-        if std::fs::read_to_string(&path).ok().as_deref() == Some(content.as_str()) {
-            continue;
-        }
+    for path in stale(docs_dir, docs) {
+        let content = &docs
+            .iter()
+            .find(|(relative, _)| docs_dir.join(relative) == path)
+            .expect("a stale path comes from a doc")
+            .1;
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
@@ -49,65 +80,17 @@ pub fn write_docs(schema: &Schema, docs_dir: &Path) -> io::Result<Vec<PathBuf>> 
     Ok(changed)
 }
 
-/// The generated docs under `docs_dir` that are missing or differ from a fresh generation.
-pub fn stale_docs(schema: &Schema, docs_dir: &Path) -> io::Result<Vec<PathBuf>> {
-    Ok(generate_docs(schema)?
-        .into_iter()
+/// The docs missing under `docs_dir` or differing from `docs`, as paths under `docs_dir`.
+pub fn stale(docs_dir: &Path, docs: &[Doc]) -> Vec<PathBuf> {
+    docs.iter()
         .map(|(relative, content)| (docs_dir.join(relative), content))
-        .filter(|(path, content)| std::fs::read_to_string(path).ok().as_deref() != Some(content))
+        .filter(|(path, content)| {
+            std::fs::read_to_string(path).ok().as_deref() != Some(content.as_str())
+        })
         .map(|(path, _)| path)
-        .collect())
+        .collect()
 }
 
 fn erd_path(domain: &str, extension: &str) -> PathBuf {
     PathBuf::from(format!("erd/{domain}.{extension}"))
-}
-
-/// Renders DOT to SVG with Graphviz, dropping the comment lines that carry its version so the
-/// output is the same wherever it is generated.
-fn svg_from_dot(dot: &str) -> io::Result<String> {
-    let mut child = Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| match e.kind() {
-            ErrorKind::NotFound => io::Error::new(
-                ErrorKind::NotFound,
-                "Graphviz `dot` not found: install graphviz (apt-get install graphviz)",
-            ),
-            _ => io::Error::new(e.kind(), format!("running Graphviz `dot`: {e}")),
-        })?;
-    child
-        .stdin
-        .take()
-        .expect("piped stdin")
-        .write_all(dot.as_bytes())?;
-    let output = child.wait_with_output()?;
-    if !output.status.success() {
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        return Err(io::Error::other(format!(
-            "Graphviz `dot -Tsvg` failed: {}",
-            stderr.trim()
-        )));
-    }
-    let svg = String::from_utf8(output.stdout).map_err(io::Error::other)?;
-    Ok(without_comments(&svg))
-}
-
-/// Drops every `<!-- … -->` comment (Graphviz's version line spans two lines) and the line
-/// breaks that ended them.
-fn without_comments(svg: &str) -> String {
-    let mut out = String::with_capacity(svg.len());
-    let mut rest = svg;
-    while let Some(start) = rest.find("<!--") {
-        out.push_str(&rest[..start]);
-        let end = rest[start..]
-            .find("-->")
-            .map_or(rest.len(), |e| start + e + 3);
-        rest = rest[end..].strip_prefix('\n').unwrap_or(&rest[end..]);
-    }
-    out.push_str(rest);
-    out
 }

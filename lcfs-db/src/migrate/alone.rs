@@ -3,7 +3,7 @@
 //! while they run, sets the timeouts for the session (putting the old values back after), and
 //! retries only a statement that timed out on a lock: a failed statement left nothing behind.
 //! A transaction-mode pooler cannot keep a session's lock: such migrations need a direct or
-//! session-pooled connection.
+//! session-pooled connection, and a run that notices the pooler refuses (`pinned.rs`).
 
 use std::time::Instant;
 
@@ -13,6 +13,7 @@ use super::apply::{Outcome, Step, backoff};
 use super::blockers;
 use super::failure::{Report, is_lock_timeout};
 use super::lock::MigrationLock;
+use super::pinned::{Pinned, moved};
 use super::progress::{log_retry, log_statement};
 use super::recheck::{Todo, recheck};
 use super::session;
@@ -25,18 +26,23 @@ pub(crate) async fn run(
     report: &Report<'_>,
     statements: &[Statement<'_>],
 ) -> Result<Outcome, Error> {
+    let pinned = Pinned::mark(client).await?;
     let lock = MigrationLock::for_table(step.history.table());
-    let answer = client
-        .simple_query(&lock.try_sql())
+    let here = pinned.here();
+    let result = match lock
+        .wait_where(client, &here, step.migrator.lock_wait())
         .await
-        .map_err(|e| Error::postgres("taking the migration lock", e))?;
-    if !MigrationLock::was_taken(&answer) {
-        tracing::info!("waiting for another migration run to release the migration lock");
-        lock.wait(client, step.migrator.lock_wait()).await?;
-    }
-    tracing::debug!(file = %report.file, "migration lock taken for the session");
-    let result = under_lock(step, client, report, statements).await;
-    lock.release(client).await;
+    {
+        Ok(true) => {
+            tracing::debug!(file = %report.file, "migration lock taken for the session");
+            let result = under_lock(step, client, report, statements, &pinned).await;
+            lock.release_where(client, &here).await;
+            result
+        }
+        Ok(false) => Err(moved(report, "no statement of it was applied")),
+        Err(error) => Err(error),
+    };
+    pinned.unmark(client).await;
     result
 }
 
@@ -45,16 +51,23 @@ async fn under_lock(
     client: &Client,
     report: &Report<'_>,
     statements: &[Statement<'_>],
+    pinned: &Pinned,
 ) -> Result<Outcome, Error> {
-    if step.create_history {
+    if let Some(sql) = &step.prepare_history {
         client
-            .batch_execute(&step.history.create_sql())
+            .batch_execute(sql)
             .await
-            .map_err(|e| Error::postgres("creating the history table", e))?;
+            .map_err(|e| Error::postgres("preparing the history table", e))?;
     }
     let rows = step.history.read(client).await?.unwrap_or_default();
-    let set = step.migrator.migrations();
-    if recheck(set, step.history, &rows, step.migration, step.direction)? == Todo::AlreadyDone {
+    let todo = recheck(
+        step.migrator,
+        step.history,
+        &rows,
+        step.migration,
+        step.direction,
+    )?;
+    if todo == Todo::AlreadyDone {
         return Ok(Outcome::AlreadyDone);
     }
     let mut settings = session::identity(step.checks_client);
@@ -63,7 +76,7 @@ async fn under_lock(
         report.settings.statement_timeout,
     ));
     let saved = session::set_for_session(client, &settings).await?;
-    let result = statements_then_record(step, client, report, statements).await;
+    let result = statements_then_record(step, client, report, statements, pinned).await;
     session::restore(client, saved).await;
     result
 }
@@ -73,14 +86,16 @@ async fn statements_then_record(
     client: &Client,
     report: &Report<'_>,
     statements: &[Statement<'_>],
+    pinned: &Pinned,
 ) -> Result<Outcome, Error> {
     let started = Instant::now();
     for (index, statement) in statements.iter().enumerate() {
+        let left = applied_so_far(index);
+        pinned.check(client, report, &left).await?;
         log_statement(report.file, report.sql, statement);
         let mut attempt = 1;
         while let Err(error) = client.batch_execute(statement.text).await {
             let location = report.locate(statement, &error);
-            let left = applied_so_far(index);
             if !is_lock_timeout(&error) {
                 let what = format!(
                     "failed at statement {} of {}{}; it runs outside a transaction, so {left} \
@@ -111,6 +126,9 @@ async fn statements_then_record(
             attempt += 1;
         }
     }
+    let all = "its statements ran, and the version is not recorded: a rerun starts again from its \
+               first statement";
+    pinned.check(client, report, all).await?;
     client
         .batch_execute(&step.record())
         .await

@@ -35,8 +35,9 @@ pub(crate) struct Step<'a> {
     pub history: History<'a>,
     /// Whether the server can notice a vanished client (see `preflight`).
     pub checks_client: bool,
-    /// The history table did not exist before the run.
-    pub create_history: bool,
+    /// Creates the history table, or adds to its layout, under the lock before the history is
+    /// read: only for a run's first migration.
+    pub prepare_history: Option<String>,
 }
 
 /// What a step came to.
@@ -70,7 +71,7 @@ impl Step<'_> {
             lock_wait: self.migrator.lock_wait(),
             identity: &identity,
             timeouts: &timeouts,
-            create_history: self.create_history,
+            prepare_history: self.prepare_history.as_deref(),
             history: self.history,
         };
         let started = Instant::now();
@@ -79,16 +80,21 @@ impl Step<'_> {
             let (transaction, rows) = Open::begin(client, &begin).await?;
             tracing::debug!(file = %file, attempt, "migration lock taken");
             match recheck(
-                self.migrator.migrations(),
+                self.migrator,
                 self.history,
                 &rows,
                 self.migration,
                 self.direction,
             ) {
                 Ok(Todo::Run) => {}
-                other => {
+                // The history table's preparation, if any, stays.
+                Ok(Todo::AlreadyDone) => {
+                    transaction.commit().await?;
+                    return Ok(Outcome::AlreadyDone);
+                }
+                Err(error) => {
                     transaction.rollback().await;
-                    return other.map(|_| Outcome::AlreadyDone);
+                    return Err(error);
                 }
             }
             let log_start = |index: usize| log_statement(&file, sql, &statements[index]);

@@ -1,50 +1,96 @@
-//! The history checked as a whole before anything runs (and again under the lock, before each
-//! migration). Each way it can disagree with the migration set is a branch of its own, with its
-//! own error kind and advice:
-//! - applied versions the set does not know ([`ErrorKind::Missing`]): a newer build ran;
+//! The history checked as a whole before anything runs, again under the lock before each
+//! migration, and by the preview of a run: one check, so that the three agree. Each way the
+//! history can disagree with the migration set is a branch of its own, with its own error kind
+//! and advice:
+//! - applied versions the set does not know ([`ErrorKind::Missing`]): a newer build ran. An
+//!   upgrade starts beside those above head that the history records as expand (`compat.rs`);
 //! - applied versions whose file changed since ([`ErrorKind::Divergent`]);
 //! - versions of the set missing below the current one ([`ErrorKind::OutOfOrder`]): a deleted
 //!   history row, or a migration added below versions already applied.
 
+use super::compat::{self, AheadMigration};
 use super::embedded::up_file_name;
-use super::history::History;
-use super::{Migration, Status, VersionState, VersionStatus};
+use super::history::{Applied, AppliedRow, History};
+use super::{Direction, Migration, Migrator, Status, VersionState, VersionStatus};
 use crate::{Error, ErrorKind};
 
 impl Status {
-    /// Refuses a history that does not match `set`; nothing has been applied when it does.
-    pub(crate) fn check(&self, set: &[Migration], history: History<'_>) -> Result<(), Error> {
-        self.check_unknown()?;
-        self.check_edited()?;
-        self.check_gaps(set, history)
+    /// The status of `applied` against `migrator`'s set, refused when a run in `direction` must
+    /// not start from it (nothing has been applied then); with the versions ahead of the set
+    /// that the run tolerates.
+    pub(crate) fn checked(
+        migrator: &Migrator,
+        history: History<'_>,
+        direction: Direction,
+        applied: &Applied,
+    ) -> Result<(Status, Vec<AheadMigration>), Error> {
+        let status = Status::new(migrator.migrations(), applied);
+        let ahead = status.check_unknown(migrator, direction, applied)?;
+        status.check_edited()?;
+        status.check_gaps(migrator.migrations(), history, applied.class_column)?;
+        Ok((status, ahead))
     }
 
     fn with_state(&self, wanted: impl Fn(&VersionStatus) -> bool) -> Vec<&VersionStatus> {
         self.versions.iter().filter(|v| wanted(v)).collect()
     }
 
-    fn check_unknown(&self) -> Result<(), Error> {
-        let unknown = self.with_state(|v| matches!(v.state, VersionState::Missing { .. }));
-        let Some(first) = unknown.first() else {
-            return Ok(());
+    /// Sets aside the unknown versions the run tolerates, and refuses the others.
+    fn check_unknown(
+        &self,
+        migrator: &Migrator,
+        direction: Direction,
+        applied: &[AppliedRow],
+    ) -> Result<Vec<AheadMigration>, Error> {
+        let mut ahead = Vec::new();
+        let mut refused = Vec::new();
+        for version in &self.versions {
+            let VersionState::Missing { applied_on } = &version.state else {
+                continue;
+            };
+            let class = applied
+                .iter()
+                .find(|row| row.version == version.version)
+                .and_then(|row| row.class.as_deref());
+            match compat::tolerates(migrator, direction, version.version, class) {
+                Ok(()) => ahead.push(AheadMigration {
+                    version: version.version,
+                    name: version.name.clone(),
+                    applied_on: applied_on.clone(),
+                }),
+                Err(why) => refused.push((version, applied_on, why)),
+            }
+        }
+        let Some((first, _, _)) = refused.first() else {
+            return Ok(ahead);
         };
-        let listed: Vec<String> = unknown
+        let listed: Vec<String> = refused
             .iter()
-            .map(|v| match &v.state {
-                VersionState::Missing { applied_on } => {
-                    format!("{} ({}, applied on {applied_on})", v.version, v.name)
-                }
-                _ => unreachable!("filtered above"),
+            .map(|(v, applied_on, _)| {
+                format!("{} ({}, applied on {applied_on})", v.version, v.name)
             })
             .collect();
-        let (them, it) = match unknown.len() {
+        let why = match &refused[..] {
+            [(_, _, Some(why))] => format!(", and {why}"),
+            _ => {
+                let each: Vec<String> = refused
+                    .iter()
+                    .filter_map(|(v, _, why)| Some(format!("V{:03}: {}", v.version, why.as_ref()?)))
+                    .collect();
+                match each.is_empty() {
+                    true => String::new(),
+                    false => format!(" ({})", each.join("; ")),
+                }
+            }
+        };
+        let (them, it) = match refused.len() {
             1 => ("version", "it"),
             _ => ("versions", "them"),
         };
         let message = format!(
             "the database has {them} {} that this build of lcfs-db does not know (its migrations \
-             end at version {}); nothing was applied: a newer build applied {it}, so run that \
-             build, or rebuild with its migrations",
+             end at version {}){why}; nothing was applied: a newer build applied {it}, so run \
+             that build, or rebuild with its migrations",
             listed.join(", "),
             self.head
         );
@@ -78,16 +124,26 @@ impl Status {
         Err(Error::new(ErrorKind::Divergent, message).in_file(first.version, file))
     }
 
-    fn check_gaps(&self, set: &[Migration], history: History<'_>) -> Result<(), Error> {
+    /// `class_column`: whether the history table has the column the advised rows fill in.
+    fn check_gaps(
+        &self,
+        set: &[Migration],
+        history: History<'_>,
+        class_column: bool,
+    ) -> Result<(), Error> {
         let gaps =
             self.with_state(|v| v.state == VersionState::Pending && v.version < self.current);
         let Some(first) = gaps.first() else {
             return Ok(());
         };
-        let restore: Vec<String> = gaps
-            .iter()
-            .filter_map(|gap| set.iter().find(|m| m.version() == gap.version))
-            .map(|migration| format!("  {};", history.insert_sql(migration)))
+        let layout = (!class_column).then(|| format!("  {};", history.add_class_sql()));
+        let restore: Vec<String> = layout
+            .into_iter()
+            .chain(
+                gaps.iter()
+                    .filter_map(|gap| set.iter().find(|m| m.version() == gap.version))
+                    .map(|migration| format!("  {};", history.insert_sql(migration))),
+            )
             .collect();
         let (rows, was, they, a_version) = match gaps.len() {
             1 => ("its row", "was", "it", "a version"),

@@ -1,6 +1,11 @@
 //! The migrations embedded at build time from `migrations/`.
 
+use std::hash::{Hash, Hasher};
+
+use siphasher::sip::SipHasher13;
+
 use super::Direction;
+use super::class::{self, Accepted, Class};
 use super::split::Statement;
 use super::statements;
 use crate::directive;
@@ -26,6 +31,10 @@ pub struct Migration {
     /// hand-made migrations, which the runner splits itself.
     up_split: &'static [(usize, usize)],
     down_split: &'static [(usize, usize)],
+    pub(super) class: Option<Class>,
+    pub(super) class_reason: &'static str,
+    pub(super) class_by_directive: bool,
+    pub(super) accepted: &'static [Accepted],
 }
 
 impl Migration {
@@ -48,6 +57,10 @@ impl Migration {
             statements,
             up_split: &[],
             down_split: &[],
+            class: None,
+            class_reason: "",
+            class_by_directive: false,
+            accepted: &[],
         }
     }
 
@@ -66,12 +79,14 @@ impl Migration {
 
     /// A migration written by hand, for sets that are not the embedded one (tests of failing or
     /// edited migrations, applications with their own SQL). As in a file, a header line of
-    /// [`NO_TRANSACTION_MARKER`] makes it run outside a transaction, statement by statement.
+    /// [`NO_TRANSACTION_MARKER`] makes it run outside a transaction, statement by statement,
+    /// and `-- lcfs-db: class expand|contract because <reason>` sets its [`Migration::class`].
     ///
     /// # Panics
     ///
     /// When `version` is not positive or `name` is not made of ASCII letters, digits and `_`:
-    /// the history table records both, and other tools read them back with that grammar.
+    /// the history table records both, and other tools read them back with that grammar. Also
+    /// when a `class` directive names no class or gives no reason.
     pub fn new(version: i32, name: &'static str, up: &'static str, down: &'static str) -> Self {
         assert!(
             version > 0,
@@ -82,9 +97,14 @@ impl Migration {
             "migration name must be ASCII letters, digits and `_`, got {name:?}"
         );
         let transactional = directive::header_directive(up, NO_TRANSACTION).is_none();
-        Migration::embedded(version, name, up, down, transactional, &[])
+        let migration = Migration::embedded(version, name, up, down, transactional, &[]);
+        match class::from_header(up) {
+            Some((class, reason)) => migration.classified(class, reason, true, &[]),
+            None => migration,
+        }
     }
 
+    /// The version number, e.g. 4 for `V004__credit_ledger_and_transfers.sql`.
     pub fn version(&self) -> i32 {
         self.version
     }
@@ -94,10 +114,12 @@ impl Migration {
         self.name
     }
 
+    /// The up file's SQL as written.
     pub fn up_sql(&self) -> &'static str {
         self.up
     }
 
+    /// The down file's SQL as written.
     pub fn down_sql(&self) -> &'static str {
         self.down
     }
@@ -132,9 +154,7 @@ impl Migration {
     /// Refinery's checksum of the up file, as recorded in the history table, so that a
     /// refinery runner reading our history agrees with us.
     pub fn checksum(&self) -> u64 {
-        refinery::Migration::unapplied(&format!("V{}__{}", self.version, self.name), self.up)
-            .expect("migration names are validated when the set is built")
-            .checksum()
+        checksum(self.name, self.version, self.up)
     }
 
     /// The up file's name, e.g. `V001__organizations_and_users.sql`.
@@ -153,12 +173,46 @@ pub(crate) fn up_file_name(version: i32, name: &str) -> String {
     format!("V{version:03}__{name}.sql")
 }
 
+/// Refinery's checksum: SipHash-1-3 with zero keys over the name, the version and the up SQL,
+/// each hashed as `Hash` does (so a `0xff` ends each string, and the version is native-endian).
+fn checksum(name: &str, version: i32, up: &str) -> u64 {
+    let mut hasher = SipHasher13::new();
+    name.hash(&mut hasher);
+    version.hash(&mut hasher);
+    up.hash(&mut hasher);
+    hasher.finish()
+}
+
 /// Every embedded migration, in version order.
 pub fn migrations() -> &'static [Migration] {
     generated::MIGRATIONS
 }
 
 mod generated {
-    use super::Migration;
+    #[allow(
+        unused_imports,
+        reason = "named only when a migration accepts a lint finding"
+    )]
+    use super::Accepted;
+    use super::{Class, Migration};
     include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Migration, migrations};
+
+    /// What refinery itself records, for every embedded migration and a few odd ones.
+    #[test]
+    fn checksums_are_refinerys() {
+        let odd = [
+            Migration::new(7, "Mixed_case_9", "SELECT 'é';\n", ""),
+            Migration::new(123456, "x", "", ""),
+        ];
+        for migration in migrations().iter().chain(&odd) {
+            let name = format!("V{}__{}", migration.version(), migration.name());
+            let refinery = refinery::Migration::unapplied(&name, migration.up_sql()).unwrap();
+            assert_eq!(migration.checksum(), refinery.checksum(), "{name}");
+        }
+    }
 }

@@ -1,5 +1,9 @@
 //! The history table, in refinery's layout so that refinery tooling reads our history and we
-//! read theirs: `version int4 primary key, name, applied_on (RFC 3339), checksum`.
+//! read theirs: `version int4 primary key, name, applied_on (RFC 3339), checksum`; plus a
+//! nullable `class` (`expand` or `contract`), which refinery's named-column reads ignore and
+//! which tells an older binary whether a migration it does not know leaves it working.
+
+use std::ops::Deref;
 
 use tokio_postgres::error::SqlState;
 use tokio_postgres::{Client, SimpleQueryMessage};
@@ -17,6 +21,23 @@ pub(crate) struct AppliedRow {
     pub name: String,
     pub applied_on: String,
     pub checksum: String,
+    /// `expand` or `contract`; `None` for rows written before classes were recorded.
+    pub class: Option<String>,
+}
+
+/// The applied rows, and whether the table has the `class` column yet.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Applied {
+    pub rows: Vec<AppliedRow>,
+    pub class_column: bool,
+}
+
+impl Deref for Applied {
+    type Target = [AppliedRow];
+
+    fn deref(&self) -> &[AppliedRow] {
+        &self.rows
+    }
 }
 
 /// The SQL that reads and writes one history table.
@@ -56,31 +77,42 @@ impl<'a> History<'a> {
         self.table
     }
 
+    /// Creates the table, or adds `class` to one an older version or refinery created.
     pub fn create_sql(&self) -> String {
         format!(
             "CREATE TABLE IF NOT EXISTS {}(\n    version int4 PRIMARY KEY,\n    name varchar(255),\n    \
-             applied_on varchar(255),\n    checksum varchar(255)\n)",
+             applied_on varchar(255),\n    checksum varchar(255),\n    class varchar(16)\n);\n{}",
+            self.table,
+            self.add_class_sql()
+        )
+    }
+
+    /// Adds the `class` column to a table created without it.
+    pub fn add_class_sql(&self) -> String {
+        format!(
+            "ALTER TABLE {} ADD COLUMN IF NOT EXISTS class varchar(16)",
             self.table
         )
     }
 
+    /// Every column, so that a table with or without `class` reads alike.
     pub fn select_sql(&self) -> String {
-        format!(
-            "SELECT version, name, applied_on, checksum FROM {} ORDER BY version",
-            self.table
-        )
+        format!("SELECT * FROM {} ORDER BY version", self.table)
     }
 
     /// `applied_on` is taken from the server clock, so that the same statement serves the
     /// runner and the scripts printed for review.
     pub fn insert_sql(&self, migration: &Migration) -> String {
         format!(
-            "INSERT INTO {} (version, name, applied_on, checksum) VALUES ({}, '{}', \
-             to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), '{}')",
+            "INSERT INTO {} (version, name, applied_on, checksum, class) VALUES ({}, '{}', \
+             to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), '{}', {})",
             self.table,
             migration.version(),
             migration.name(),
-            migration.checksum()
+            migration.checksum(),
+            migration
+                .class()
+                .map_or("NULL".to_owned(), |class| format!("'{class}'"))
         )
     }
 
@@ -89,7 +121,7 @@ impl<'a> History<'a> {
     }
 
     /// The applied rows in version order; `None` when the table does not exist yet.
-    pub async fn read(&self, client: &Client) -> Result<Option<Vec<AppliedRow>>, Error> {
+    pub async fn read(&self, client: &Client) -> Result<Option<Applied>, Error> {
         match client.simple_query(&self.select_sql()).await {
             Ok(messages) => parse(&messages).map(Some),
             Err(error) if error.code() == Some(&SqlState::UNDEFINED_TABLE) => Ok(None),
@@ -101,33 +133,41 @@ impl<'a> History<'a> {
     }
 }
 
-/// The history rows of an answer to [`History::select_sql`] (and statements that return none).
-pub(crate) fn parse(messages: &[SimpleQueryMessage]) -> Result<Vec<AppliedRow>, Error> {
-    messages
-        .iter()
-        .map(parse_row)
-        .collect::<Result<Vec<_>, _>>()
-        .map(|rows| rows.into_iter().flatten().collect())
+/// The history in an answer to [`History::select_sql`], also when the answers of statements
+/// sent with it (which return no rows) surround it.
+pub(crate) fn parse(messages: &[SimpleQueryMessage]) -> Result<Applied, Error> {
+    let mut applied = Applied::default();
+    for message in messages {
+        match message {
+            SimpleQueryMessage::RowDescription(columns) => {
+                applied.class_column = columns.iter().any(|c| c.name() == "class");
+            }
+            SimpleQueryMessage::Row(row) => applied.rows.push(parse_row(row)?),
+            _ => {}
+        }
+    }
+    Ok(applied)
 }
 
-fn parse_row(message: &SimpleQueryMessage) -> Result<Option<AppliedRow>, Error> {
-    let SimpleQueryMessage::Row(row) = message else {
-        return Ok(None);
-    };
-    let text = |index: usize| row.get(index).unwrap_or_default().to_owned();
-    let version = text(0).parse().map_err(|_| {
+fn parse_row(row: &tokio_postgres::SimpleQueryRow) -> Result<AppliedRow, Error> {
+    let text = |name: &str| row.get(name).unwrap_or_default().to_owned();
+    let version = text("version").parse().map_err(|_| {
         Error::new(
             ErrorKind::Database,
             format!(
                 "history table holds a version that is not an int4: {:?}",
-                row.get(0)
+                row.get("version")
             ),
         )
     })?;
-    Ok(Some(AppliedRow {
+    let has_class = row.columns().iter().any(|c| c.name() == "class");
+    Ok(AppliedRow {
         version,
-        name: text(1),
-        applied_on: text(2),
-        checksum: text(3),
-    }))
+        name: text("name"),
+        applied_on: text("applied_on"),
+        checksum: text("checksum"),
+        class: has_class
+            .then(|| row.get("class").map(str::to_owned))
+            .flatten(),
+    })
 }

@@ -38,6 +38,7 @@ pub struct Migrator {
     ddl_lock_timeout: Duration,
     lock_retries: u32,
     statement_timeout: Duration,
+    strict_history: bool,
 }
 
 impl Default for Migrator {
@@ -62,6 +63,7 @@ impl Migrator {
             ddl_lock_timeout: DEFAULT_DDL_LOCK_TIMEOUT,
             lock_retries: DEFAULT_LOCK_RETRIES,
             statement_timeout: DEFAULT_STATEMENT_TIMEOUT,
+            strict_history: false,
         }
     }
 
@@ -111,6 +113,19 @@ impl Migrator {
         self
     }
 
+    /// Refuses any applied version this set does not know. By default [`Migrator::run`] starts
+    /// on a database a newer build migrated further, when every version it does not know is
+    /// recorded as an expand migration, and lists them in [`MigrationReport::ahead`].
+    pub fn strict_history(mut self, strict: bool) -> Self {
+        self.strict_history = strict;
+        self
+    }
+
+    pub(crate) fn is_strict_history(&self) -> bool {
+        self.strict_history
+    }
+
+    /// The migration set, in version order.
     pub fn migrations(&self) -> &[Migration] {
         &self.set
     }
@@ -138,11 +153,16 @@ impl Migrator {
 
     /// Applies the pending migrations up to the target, after checking the applied ones.
     pub async fn run(&self, client: &Client) -> Result<MigrationReport, Error> {
-        let target = match self.target {
-            Some(version) => self.checked_version(version)?,
-            None => self.head(),
-        };
+        let target = self.target_version()?;
         run::upgrade(self, self.history()?, client, target).await
+    }
+
+    /// The version [`Migrator::run`] stops at: the target, else head.
+    pub(crate) fn target_version(&self) -> Result<i32, Error> {
+        match self.target {
+            Some(version) => self.checked_version(version),
+            None => Ok(self.head()),
+        }
     }
 
     /// Runs the down files of the applied versions above `to_version` (0 = base) in reverse
@@ -156,12 +176,16 @@ impl Migrator {
         run::downgrade(self, self.history()?, client, to).await
     }
 
-    /// What a run checks before it applies anything, without applying anything: the server is
-    /// not a standby, the history as a whole matches the set (no edited, unknown or missing
-    /// version), and a database without a history table holds no objects of another tool.
-    /// Returns the status a run would start from.
+    /// What [`Migrator::run`] checks before it applies anything, without applying anything: the
+    /// server is not a standby, the history as a whole matches the set (no edited, unknown or
+    /// missing version, but versions ahead of the set tolerated as the run tolerates them), and
+    /// a database without a history table holds no objects of another tool. Returns the status
+    /// the run would start from.
     pub async fn verify(&self, client: &Client) -> Result<Status, Error> {
-        Ok(run::verify(self, self.history()?, client).await?.1)
+        let history = self.history()?;
+        Ok(run::verify(self, history, client, Direction::Up)
+            .await?
+            .status)
     }
 
     /// Every known version and its state. Reads only; takes no lock; works on a standby.
@@ -187,11 +211,11 @@ impl Migrator {
         Plan::new(&self.set, self.history()?, direction, from, to)
     }
 
-    fn history(&self) -> Result<History<'_>, Error> {
+    pub(crate) fn history(&self) -> Result<History<'_>, Error> {
         History::new(&self.history_table)
     }
 
-    fn checked_version(&self, version: i32) -> Result<i32, Error> {
+    pub(crate) fn checked_version(&self, version: i32) -> Result<i32, Error> {
         self.check_set()?;
         match version == 0 || self.set.iter().any(|m| m.version() == version) {
             true => Ok(version),

@@ -72,14 +72,17 @@ impl<'a> Plan<'a> {
         })
     }
 
+    /// Up or down.
     pub fn direction(&self) -> Direction {
         self.direction
     }
 
+    /// The version the plan starts from; 0 is base.
     pub fn from(&self) -> i32 {
         self.from
     }
 
+    /// The version the plan ends at; 0 is base.
     pub fn to(&self) -> i32 {
         self.to
     }
@@ -89,6 +92,7 @@ impl<'a> Plan<'a> {
         &self.migrations
     }
 
+    /// Whether the plan runs nothing (`from` equals `to`).
     pub fn is_empty(&self) -> bool {
         self.migrations.is_empty()
     }
@@ -123,6 +127,7 @@ impl<'a> Plan<'a> {
             };
             let transactional = self.direction == Direction::Down || migration.is_transactional();
             let _ = writeln!(script, "-- {file}");
+            script.push_str(&super::class::annotation(migration));
             if transactional {
                 script.push_str("BEGIN;\n");
             }

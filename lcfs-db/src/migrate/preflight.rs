@@ -5,7 +5,7 @@
 use futures_util::future::join;
 use tokio_postgres::{Client, SimpleQueryMessage};
 
-use super::history::{AppliedRow, History};
+use super::history::{Applied, History};
 use super::unmanaged;
 use crate::{Error, ErrorKind};
 
@@ -13,7 +13,7 @@ use crate::{Error, ErrorKind};
 #[derive(Debug, Clone)]
 pub(crate) struct Preflight {
     /// `None` when the history table does not exist.
-    pub applied: Option<Vec<AppliedRow>>,
+    pub applied: Option<Applied>,
     /// Whether `client_connection_check_interval` can be set: PostgreSQL 14+, on a platform
     /// that supports it (it is an error elsewhere, so it is tried on a statement of its own).
     pub checks_client: bool,

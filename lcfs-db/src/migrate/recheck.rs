@@ -1,8 +1,8 @@
 //! Under the migration lock, the history as it is now decides whether a migration still has
 //! work: another run may have done it while this one waited, or moved the database elsewhere.
 
-use super::history::{AppliedRow, History};
-use super::{Direction, Migration, Status};
+use super::history::{Applied, History};
+use super::{Direction, Migration, Migrator, Status};
 use crate::{Error, ErrorKind};
 
 /// What a migration's turn comes to.
@@ -14,14 +14,14 @@ pub(crate) enum Todo {
 }
 
 pub(crate) fn recheck(
-    set: &[Migration],
+    migrator: &Migrator,
     history: History<'_>,
-    rows: &[AppliedRow],
+    rows: &Applied,
     migration: &Migration,
     direction: Direction,
 ) -> Result<Todo, Error> {
-    let status = Status::new(set, rows);
-    status.check(set, history)?;
+    let (status, _) = Status::checked(migrator, history, direction, rows)?;
+    let set = migrator.migrations();
     let version = migration.version();
     let applied = |v: i32| rows.iter().any(|row| row.version == v);
     match direction {

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use super::Direction;
+use super::compat::AheadMigration;
 
 /// What a run of [`crate::Migrator`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,13 +12,17 @@ pub struct MigrationReport {
     pub(crate) before: i32,
     pub(crate) after: i32,
     pub(crate) applied: Vec<AppliedMigration>,
+    pub(crate) ahead: Vec<AheadMigration>,
 }
 
 /// One migration a run applied (upgrade) or reverted (downgrade).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppliedMigration {
+    /// The migration's version.
     pub version: i32,
+    /// The migration's name, e.g. `organizations_and_users`.
     pub name: &'static str,
+    /// How long it took, its transaction and history row included.
     pub duration: Duration,
 }
 
@@ -28,7 +33,13 @@ impl MigrationReport {
             before,
             after: before,
             applied: Vec::new(),
+            ahead: Vec::new(),
         }
+    }
+
+    pub(crate) fn with_ahead(mut self, ahead: Vec<AheadMigration>) -> Self {
+        self.ahead = ahead;
+        self
     }
 
     pub(crate) fn finish(mut self, after: i32) -> Self {
@@ -44,6 +55,7 @@ impl MigrationReport {
         });
     }
 
+    /// Whether the run applied (up) or reverted (down).
     pub fn direction(&self) -> Direction {
         self.direction
     }
@@ -61,5 +73,11 @@ impl MigrationReport {
     /// The migrations the run applied (reverted, for a downgrade), in the order it ran them.
     pub fn applied(&self) -> &[AppliedMigration] {
         &self.applied
+    }
+
+    /// Versions a newer build applied that this binary does not know, each recorded as an
+    /// expand migration, so the run went on (see [`crate::Migrator::strict_history`]).
+    pub fn ahead(&self) -> &[AheadMigration] {
+        &self.ahead
     }
 }

@@ -6,10 +6,20 @@
 use tokio_postgres::Client;
 
 use super::apply::{Outcome, Step};
-use super::history::{AppliedRow, History};
+use super::compat::AheadMigration;
+use super::history::{Applied, History};
 use super::preflight::{Preflight, preflight};
-use super::{Direction, Migration, MigrationReport, Migrator, Status};
+use super::transaction::{Begin, Open};
+use super::{Direction, Migration, MigrationReport, Migrator, Status, lock, session};
 use crate::Error;
+
+/// What a run checked before it started.
+pub(crate) struct Verified {
+    pub preflight: Preflight,
+    pub status: Status,
+    /// Versions ahead of the set that an upgrade tolerates.
+    pub ahead: Vec<AheadMigration>,
+}
 
 pub(crate) async fn upgrade(
     migrator: &Migrator,
@@ -29,16 +39,23 @@ pub(crate) async fn downgrade(
     migrate(migrator, history, client, Direction::Down, to).await
 }
 
-/// The server's state and the history, refused when a run must not start.
+/// The server's state and the history, refused when a run in `direction` must not start.
 pub(crate) async fn verify(
     migrator: &Migrator,
     history: History<'_>,
     client: &Client,
-) -> Result<(Preflight, Status), Error> {
+    direction: Direction,
+) -> Result<Verified, Error> {
     migrator.check_set()?;
-    let checked = preflight(client, history, true).await?;
-    let status = checked_status(migrator, history, checked.applied.as_deref())?;
-    Ok((checked, status))
+    let preflight = preflight(client, history, true).await?;
+    let none = Applied::default();
+    let applied = preflight.applied.as_ref().unwrap_or(&none);
+    let (status, ahead) = Status::checked(migrator, history, direction, applied)?;
+    Ok(Verified {
+        preflight,
+        status,
+        ahead,
+    })
 }
 
 async fn migrate(
@@ -48,25 +65,47 @@ async fn migrate(
     direction: Direction,
     to: i32,
 ) -> Result<MigrationReport, Error> {
-    let (checked, status) = verify(migrator, history, client).await?;
-    let mut report = MigrationReport::new(direction, status.current);
+    let Verified {
+        preflight,
+        status,
+        ahead,
+    } = verify(migrator, history, client, direction).await?;
+    for migration in &ahead {
+        tracing::warn!(
+            version = migration.version,
+            name = migration.name,
+            "database is ahead of this binary by an expand migration; starting"
+        );
+    }
+    let mut report = MigrationReport::new(direction, status.current).with_ahead(ahead);
     let nothing_to_do = match direction {
         Direction::Up => to <= status.current,
         Direction::Down => to >= status.current,
     };
+    // The history table's layout is brought up to date under the lock, with the first migration
+    // (an upgrade's history rows record the class), or by itself when there is none.
+    let mut prepare_history = match &preflight.applied {
+        None if !nothing_to_do && direction == Direction::Up => Some(history.create_sql()),
+        Some(applied) if !applied.class_column && direction == Direction::Up => {
+            Some(history.add_class_sql())
+        }
+        _ => None,
+    };
     if nothing_to_do {
+        if let Some(sql) = prepare_history {
+            add_class_column(migrator, history, client, preflight.checks_client, &sql).await?;
+        }
         return Ok(report);
     }
     let plan = migrator.plan(direction, status.current, to)?;
-    let mut create_history = checked.applied.is_none();
     for migration in plan.migrations() {
         let step = Step {
             migrator,
             migration,
             direction,
             history,
-            checks_client: checked.checks_client,
-            create_history,
+            checks_client: preflight.checks_client,
+            prepare_history: prepare_history.take(),
         };
         match step.run(client).await? {
             Outcome::Done(duration) => {
@@ -78,9 +117,34 @@ async fn migrate(
                 "another run did this migration while this one waited"
             ),
         }
-        create_history = false;
     }
     Ok(report.finish(to))
+}
+
+/// A history table an older version made gets the `class` column, in a transaction of its own
+/// under the migration lock, when no migration of the run would take the lock.
+async fn add_class_column(
+    migrator: &Migrator,
+    history: History<'_>,
+    client: &Client,
+    checks_client: bool,
+    sql: &str,
+) -> Result<(), Error> {
+    let identity = session::identity(checks_client);
+    let timeouts = session::timeouts(
+        migrator.ddl_lock_timeout_value(),
+        migrator.statement_timeout_value(),
+    );
+    let begin = Begin {
+        lock: lock::MigrationLock::for_table(history.table()),
+        lock_wait: migrator.lock_wait(),
+        identity: &identity,
+        timeouts: &timeouts,
+        prepare_history: Some(sql),
+        history,
+    };
+    let (open, _) = Open::begin(client, &begin).await?;
+    open.commit().await
 }
 
 fn log_done(migration: &Migration, direction: Direction, duration: std::time::Duration) {
@@ -89,14 +153,4 @@ fn log_done(migration: &Migration, direction: Direction, duration: std::time::Du
         Direction::Up => tracing::info!(version, name, ?duration, "applied"),
         Direction::Down => tracing::info!(version, name, ?duration, "reverted"),
     }
-}
-
-fn checked_status(
-    migrator: &Migrator,
-    history: History<'_>,
-    applied: Option<&[AppliedRow]>,
-) -> Result<Status, Error> {
-    let status = Status::new(migrator.migrations(), applied.unwrap_or_default());
-    status.check(migrator.migrations(), history)?;
-    Ok(status)
 }

@@ -1,8 +1,8 @@
 //! Every known version and its state, from the migration set and the history table (checked as
 //! a whole in `check.rs`).
 
-use super::Migration;
 use super::history::AppliedRow;
+use super::{Class, Migration};
 
 /// The state of every version known to the migration set or the history table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,27 +18,40 @@ pub struct Status {
 /// One version and its state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VersionStatus {
+    /// The version number.
     pub version: i32,
     /// From the migration set, or from the history table for a missing version.
     pub name: String,
+    /// Where it stands.
     pub state: VersionState,
+    /// From the migration set, or as the history recorded it for a version the set lacks.
+    pub class: Option<Class>,
 }
 
 /// Where one version stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VersionState {
     /// Applied, with the file as it is now.
-    Applied { applied_on: String },
+    Applied {
+        /// When, as the history table records it (RFC 3339).
+        applied_on: String,
+    },
     /// Not applied yet.
     Pending,
     /// Applied, but the file changed since: the recorded checksum differs.
     Divergent {
+        /// When, as the history table records it (RFC 3339).
         applied_on: String,
+        /// The checksum recorded when it was applied.
         recorded_checksum: String,
+        /// The checksum of the file as it is now.
         checksum: String,
     },
     /// Applied, but the migration set has no such version.
-    Missing { applied_on: String },
+    Missing {
+        /// When, as the history table records it (RFC 3339).
+        applied_on: String,
+    },
 }
 
 impl Status {
@@ -51,6 +64,7 @@ impl Status {
                     version: migration.version(),
                     name: migration.name().to_owned(),
                     state: state_of(migration, row),
+                    class: migration.class(),
                 }
             })
             .collect();
@@ -64,6 +78,7 @@ impl Status {
                     state: VersionState::Missing {
                         applied_on: row.applied_on.clone(),
                     },
+                    class: row.class.as_deref().and_then(Class::parse),
                 }),
         );
         versions.sort_by_key(|v| v.version);
@@ -74,12 +89,14 @@ impl Status {
         }
     }
 
+    /// The versions not applied yet, in version order.
     pub fn pending(&self) -> impl Iterator<Item = &VersionStatus> {
         self.versions
             .iter()
             .filter(|v| v.state == VersionState::Pending)
     }
 
+    /// Whether every version of the set is applied, unchanged, and nothing unknown is.
     pub fn is_at_head(&self) -> bool {
         self.versions
             .iter()

@@ -1,42 +1,36 @@
-//! A migration's transaction on the wire, in two round trips. The first begins it, names the
-//! session, takes the migration lock and reads the history under it. The second sends every
-//! statement, the history change and `COMMIT` at once: after a failure the server turns that
-//! `COMMIT` into a rollback, so the session never stays inside a failed transaction, even when
-//! the run is cancelled half way.
+//! A migration's transaction on the wire, in three round trips. The first begins it, names the
+//! session and takes the migration lock (tried again in a new transaction while another run
+//! holds it). The second sets the migration's timeouts and reads the history under the lock.
+//! The third sends every statement, the history change and `COMMIT` at once: after a failure
+//! the server turns that `COMMIT` into a rollback, so the session never stays inside a failed
+//! transaction, even when the run is cancelled half way.
 
-use std::future::Future;
-use std::pin::pin;
 use std::time::Duration;
 
 use futures_util::FutureExt;
-use futures_util::future::join;
 use tokio_postgres::Client;
-use tokio_postgres::error::SqlState;
 
-use super::history::{self, AppliedRow, History};
+use super::history::{self, Applied, History};
 use super::lock::MigrationLock;
 use super::pipeline::Pipeline;
 use super::session::{Setting, set_local};
 use super::split::Statement;
 use crate::Error;
 
-/// After this long in the first round trip, the run says it is waiting for the migration lock:
-/// nothing else in it waits.
-const WAIT_NOTICE: Duration = Duration::from_secs(1);
-
-/// What the first round trip needs.
+/// What the first two round trips need.
 pub(crate) struct Begin<'a> {
     pub lock: MigrationLock,
     pub lock_wait: Duration,
-    /// Set before the lock: an operator sees a waiting run by name.
+    /// Set with the lock, for as long as the transaction is open.
     pub identity: &'a [Setting],
     /// Set after the lock, for the migration's statements.
     pub timeouts: &'a [Setting],
-    pub create_history: bool,
+    /// Creates the history table, or adds to its layout, before it is read.
+    pub prepare_history: Option<&'a str>,
     pub history: History<'a>,
 }
 
-/// What the second round trip sends after the statements, and which one failed.
+/// What the third round trip sends after the statements, and which one failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Sent {
     Statement(usize),
@@ -44,7 +38,7 @@ pub(crate) enum Sent {
     Commit,
 }
 
-/// The first error of the second round trip.
+/// The first error of the third round trip.
 #[derive(Debug)]
 pub(crate) struct Failure {
     pub at: Sent,
@@ -62,51 +56,62 @@ impl<'c> Open<'c> {
     pub async fn begin(
         client: &'c Client,
         begin: &Begin<'_>,
-    ) -> Result<(Open<'c>, Vec<AppliedRow>), Error> {
+    ) -> Result<(Open<'c>, Applied), Error> {
         let enter = format!(
-            "BEGIN ISOLATION LEVEL READ COMMITTED; {}{}",
-            set_local(begin.identity),
-            begin.lock.transaction_sql(begin.lock_wait)
+            "BEGIN ISOLATION LEVEL READ COMMITTED; {}",
+            set_local(begin.identity)
         );
-        let create = match begin.create_history {
-            true => format!("{}; ", begin.history.create_sql()),
-            false => String::new(),
+        let prepare = match begin.prepare_history {
+            Some(sql) => format!("{sql}; "),
+            None => String::new(),
         };
         let read = format!(
-            "{}{create}{}",
+            "{}{prepare}{}",
             set_local(begin.timeouts),
             begin.history.select_sql()
         );
+        // Dropped before the lock is answered (a cancelled run), it still ends the transaction.
         let open = Open { client, open: true };
-        let (entered, read) = join(
-            noticing_a_wait(client.simple_query(&enter)),
-            client.simple_query(&read),
-        )
-        .await;
-        if let Err(error) = entered {
-            open.rollback().await;
-            return Err(match error.code() {
-                Some(&SqlState::LOCK_NOT_AVAILABLE) => {
-                    begin.lock.timed_out(client, begin.lock_wait).await
-                }
-                _ => Error::postgres("taking the migration lock", error),
-            });
+        if let Err(error) = begin
+            .lock
+            .begin_locked(client, &enter, begin.lock_wait)
+            .await
+        {
+            open.closed();
+            return Err(error);
         }
-        match read
+        let read = client
+            .simple_query(&read)
+            .await
             .map_err(|e| {
                 Error::postgres(
                     format!("reading {} under the migration lock", begin.history.table()),
                     e,
                 )
             })
-            .and_then(|answer| history::parse(&answer))
-        {
-            Ok(rows) => Ok((open, rows)),
+            .and_then(|answer| history::parse(&answer));
+        match read {
+            Ok(applied) => Ok((open, applied)),
             Err(error) => {
                 open.rollback().await;
                 Err(error)
             }
         }
+    }
+
+    /// The transaction ended without this guard (it was rolled back where it failed).
+    fn closed(mut self) {
+        self.open = false;
+    }
+
+    /// Commits what the transaction did before any statement of the migration: the history
+    /// table's preparation, if any.
+    pub async fn commit(mut self) -> Result<(), Error> {
+        self.open = false;
+        self.client
+            .batch_execute("COMMIT")
+            .await
+            .map_err(|e| Error::postgres("committing the history table's layout", e))
     }
 
     pub async fn rollback(mut self) {
@@ -153,20 +158,6 @@ impl Drop for Open<'_> {
         if self.open {
             // Polled once, the request is sent; its answer is discarded by the connection.
             let _ = self.client.batch_execute("ROLLBACK").now_or_never();
-        }
-    }
-}
-
-/// `wait`, saying so when it lasts: the first round trip waits only for the migration lock.
-async fn noticing_a_wait<T>(wait: impl Future<Output = T>) -> T {
-    let mut wait = pin!(wait);
-    match tokio::time::timeout(WAIT_NOTICE, &mut wait).await {
-        Ok(done) => done,
-        Err(_) => {
-            tracing::info!("waiting for another migration run to release the migration lock");
-            let done = wait.await;
-            tracing::debug!("migration lock taken after waiting");
-            done
         }
     }
 }

@@ -5,13 +5,16 @@
 /// Every table and enum type at head.
 #[derive(Debug)]
 pub struct Schema {
+    /// By name.
     pub tables: &'static [Table],
+    /// By name.
     pub enums: &'static [EnumType],
 }
 
 /// A table at head.
 #[derive(Debug)]
 pub struct Table {
+    /// The table's name, unqualified (every table lives in `public`).
     pub name: &'static str,
     /// The name of the Rust row struct in [`crate::tables`].
     pub rust_name: &'static str,
@@ -19,66 +22,88 @@ pub struct Table {
     pub domain: &'static str,
     /// `COMMENT ON TABLE`, when the migrations give one.
     pub comment: Option<&'static str>,
+    /// In table order.
     pub columns: &'static [Column],
+    /// `None` for a table without one.
     pub primary_key: Option<Constraint>,
+    /// The foreign keys the table declares (its references to other tables).
     pub foreign_keys: &'static [ForeignKey],
+    /// Unique constraints (unique indexes are not modelled).
     pub uniques: &'static [Constraint],
+    /// Check constraints, `NOT NULL` excepted.
     pub checks: &'static [Check],
 }
 
 /// A column at head.
 #[derive(Debug)]
 pub struct Column {
+    /// The column's name as PostgreSQL stores it.
     pub name: &'static str,
     /// As PostgreSQL's `format_type` prints it: `character varying(500)`, `numeric(10,2)`, `text[]`.
     pub sql_type: &'static str,
     /// The Rust type of the generated field, without the `Option` of a nullable column.
     pub rust_type: &'static str,
+    /// Whether the column accepts NULL.
     pub nullable: bool,
     /// The default expression as written in the migration.
     pub default: Option<&'static str>,
+    /// `COMMENT ON COLUMN`, when the migrations give one.
     pub comment: Option<&'static str>,
 }
 
 /// A primary key or unique constraint.
 #[derive(Debug)]
 pub struct Constraint {
+    /// The name the migration gave; `None` when PostgreSQL chose it.
     pub name: Option<&'static str>,
+    /// The key's columns, in key order.
     pub columns: &'static [&'static str],
 }
 
 /// A foreign key, with its referential actions as PostgreSQL names them (`NO ACTION`, `CASCADE`, …).
 #[derive(Debug)]
 pub struct ForeignKey {
+    /// The name the migration gave; `None` when PostgreSQL chose it.
     pub name: Option<&'static str>,
+    /// The referencing columns of this table.
     pub columns: &'static [&'static str],
+    /// The referenced table.
     pub ref_table: &'static str,
+    /// The referenced columns, in the order of [`ForeignKey::columns`].
     pub ref_columns: &'static [&'static str],
+    /// `ON DELETE`.
     pub on_delete: &'static str,
+    /// `ON UPDATE`.
     pub on_update: &'static str,
 }
 
 /// A check constraint with its expression as written.
 #[derive(Debug)]
 pub struct Check {
+    /// The name the migration gave; `None` when PostgreSQL chose it.
     pub name: Option<&'static str>,
+    /// The expression, without the parentheses `CHECK` requires.
     pub expression: &'static str,
 }
 
 /// A Postgres enum type and its labels in order.
 #[derive(Debug)]
 pub struct EnumType {
+    /// The type's name, e.g. `role_enum`.
     pub name: &'static str,
     /// The name of the Rust enum in [`crate::enums`].
     pub rust_name: &'static str,
+    /// The labels in the type's order.
     pub labels: &'static [&'static str],
 }
 
 impl Schema {
+    /// The table named `name`.
     pub fn table(&self, name: &str) -> Option<&'static Table> {
         self.tables.iter().find(|t| t.name == name)
     }
 
+    /// The enum type named `name`.
     pub fn enum_type(&self, name: &str) -> Option<&'static EnumType> {
         self.enums.iter().find(|e| e.name == name)
     }

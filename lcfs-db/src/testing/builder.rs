@@ -1,22 +1,23 @@
-//! Creating a test database on the harness's server.
+//! Creating a test database on the harness's server: a ready clone from the pool, else a clone
+//! made on demand.
 
 use std::borrow::Cow;
-use std::sync::atomic::{AtomicU64, Ordering};
-
-use tokio_postgres::NoTls;
 
 use super::TestDatabase;
+use super::fresh::FreshDatabase;
+use super::pool;
 use super::runtime::on_harness;
 use super::server::Server;
-use super::template::{execute, template_for};
+use super::template::template_for;
 use crate::cluster::connection_url;
 use crate::{Error, Migration, migrations};
 
-/// What a new test database holds.
+/// What a new test database holds, and how it is made.
 #[derive(Debug, Clone)]
 pub struct TestDatabaseBuilder {
     label: Option<String>,
     migrations: Option<Cow<'static, [Migration]>>,
+    pooled: bool,
 }
 
 impl TestDatabaseBuilder {
@@ -24,10 +25,12 @@ impl TestDatabaseBuilder {
         TestDatabaseBuilder {
             label: None,
             migrations: Some(Cow::Borrowed(migrations())),
+            pooled: true,
         }
     }
 
-    /// Part of the database's name, e.g. the test's, to recognise a kept database.
+    /// The test's name, printed and recorded (as the database's comment) when its database is
+    /// kept after a failure. `#[lcfs_db::test]` sets it.
     pub fn label(mut self, label: &str) -> Self {
         self.label = Some(label.to_owned());
         self
@@ -45,61 +48,60 @@ impl TestDatabaseBuilder {
         self
     }
 
+    /// Cloned now, never taken from the pool: the same database, made the slow way (for
+    /// measuring, or when a test must not depend on the pool).
+    pub fn on_demand(mut self) -> Self {
+        self.pooled = false;
+        self
+    }
+
+    /// Creates the database: a clone of the set's template (built on first use) taken ready
+    /// from the pool, or made now when the pool has none.
     pub async fn create(self) -> Result<TestDatabase, Error> {
         let server = Server::get().await?;
-        let name = unique_name(self.label.as_deref());
-        let source = match self.migrations {
-            Some(set) => template_for(server, set.into_owned()).await?,
-            None => "template0".to_owned(),
+        let template = self.template(server).await?;
+        let (fresh, pooled) = match self.pooled.then(|| pool::take(&template)).flatten() {
+            Some(fresh) => (fresh, true),
+            None => {
+                let cloned = on_harness(async move {
+                    FreshDatabase::clone_of(server, &server.admin, &template).await
+                });
+                (cloned.await?, false)
+            }
         };
-        let create = format!(
-            "CREATE DATABASE \"{name}\" TEMPLATE {source}{}",
-            server.strategy
-        );
-        on_harness(async move { execute(&server.admin, &create).await }).await?;
-        let config = server.config(&name);
-        let url = connection_url(&config);
-        let (client, connection) = config
-            .connect(NoTls)
-            .await
-            .map_err(|e| Error::postgres(format!("connecting to the test database {name}"), e))?;
+        let FreshDatabase {
+            name,
+            client,
+            connection,
+        } = fresh;
         tokio::spawn(connection);
+        let config = server.config(&name);
         Ok(TestDatabase {
             client,
+            url: connection_url(&config),
             name,
-            url,
             config,
+            label: self.label,
+            pooled,
             drop_decides: true,
         })
     }
-}
 
-/// `lcfs_test_<process>_<n>_<label>`, cut to PostgreSQL's 63-byte identifiers. The process
-/// part mixes the pid with the start time: a kept database of an earlier process with the same
-/// pid must not collide.
-fn unique_name(label: Option<&str>) -> String {
-    static SEQUENCE: AtomicU64 = AtomicU64::new(0);
-    static PROCESS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let process = PROCESS.get_or_init(|| {
-        let started = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default()
-            .as_nanos();
-        let hash =
-            crate::migrate::stable_hash(format!("{}:{started}", std::process::id()).as_bytes());
-        format!("{:08x}", hash as u32)
-    });
-    let mut name = format!(
-        "lcfs_test_{process}_{}",
-        SEQUENCE.fetch_add(1, Ordering::Relaxed)
-    );
-    if let Some(label) = label {
-        name.push('_');
-        name.extend(label.chars().map(|c| match c.is_ascii_alphanumeric() {
-            true => c.to_ascii_lowercase(),
-            false => '_',
-        }));
+    /// Builds the template if needed and waits until the pool holds as many ready clones as
+    /// tests run at once, so that the next ones are taken without waiting; for benchmarks, and
+    /// suites that want even their first tests fast. Does nothing with [`on_demand`](Self::on_demand).
+    pub async fn warm_up(&self) -> Result<(), Error> {
+        if !self.pooled {
+            return Ok(());
+        }
+        let template = self.template(Server::get().await?).await?;
+        pool::warm_up(&template).await
     }
-    name.truncate(63);
-    name
+
+    async fn template(&self, server: &'static Server) -> Result<String, Error> {
+        match &self.migrations {
+            Some(set) => template_for(server, set).await,
+            None => Ok("template0".to_owned()),
+        }
+    }
 }

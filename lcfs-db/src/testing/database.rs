@@ -6,21 +6,24 @@ use std::ops::Deref;
 use tokio_postgres::{Client, Config, NoTls};
 
 use super::TestDatabaseBuilder;
-use super::runtime::block_on_harness;
+use super::drops::drop_database;
+use super::kept::finish;
+use super::runtime::on_harness;
 use super::server::Server;
-use super::template::execute;
 use crate::{Error, Migration};
 
 /// A fresh database of its own for one test, with a connection to it.
 ///
-/// Dropped from the server when the value is dropped, unless the thread is panicking (a failed
-/// test): then it is kept and its URL printed for inspection. Under `#[lcfs_db::test]` the
-/// test's outcome decides, including a returned `Err`.
+/// Dropped from the server in the background when the value is dropped, unless the thread is
+/// panicking (a failed test): then it is kept for inspection and where to find it printed.
+/// Under `#[lcfs_db::test]` the test's outcome decides, including a returned `Err`.
 pub struct TestDatabase {
     pub(super) client: Client,
     pub(super) name: String,
     pub(super) url: String,
     pub(super) config: Config,
+    pub(super) label: Option<String>,
+    pub(super) pooled: bool,
     /// Whether `Drop` decides the database's fate; `#[lcfs_db::test]` decides it itself.
     pub(super) drop_decides: bool,
 }
@@ -41,10 +44,12 @@ impl TestDatabase {
         TestDatabase::builder().empty().create().await
     }
 
+    /// Options: a hand-made migration set, an empty database, a label, no pool.
     pub fn builder() -> TestDatabaseBuilder {
         TestDatabaseBuilder::new()
     }
 
+    /// The database's name on the server, `lcfs_test_<process token>_<n>`.
     pub fn name(&self) -> &str {
         &self.name
     }
@@ -54,12 +59,19 @@ impl TestDatabase {
         &self.url
     }
 
+    /// Connection settings for this database.
     pub fn config(&self) -> &Config {
         &self.config
     }
 
+    /// The connection made with the database (also reached through `Deref`).
     pub fn client(&self) -> &Client {
         &self.client
+    }
+
+    /// Whether the database was taken ready from the pool, rather than cloned on demand.
+    pub fn came_from_pool(&self) -> bool {
+        self.pooled
     }
 
     /// Another connection to this database, driven on the current runtime.
@@ -73,42 +85,33 @@ impl TestDatabase {
         Ok(client)
     }
 
-    /// Hands the fate of the database to the caller, who must call [`finish`].
-    pub(crate) fn take_over(&mut self) -> (String, String) {
+    /// Drops the database now and waits until it is gone, rather than in the background when
+    /// the value is dropped: for a test that counts databases, or a benchmark that must not
+    /// time a clone beside a drop.
+    pub async fn remove(mut self) -> Result<(), Error> {
         self.drop_decides = false;
-        (self.name.clone(), self.url.clone())
+        let name = self.name.clone();
+        on_harness(async move { drop_database(&Server::get().await?.admin, &name).await }).await
     }
-}
 
-/// Drops the database when the test passed, else keeps it and says where it is.
-pub(crate) fn finish(name: String, url: &str, passed: bool) {
-    if !passed {
-        let lifetime = match Server::is_private_cluster() {
-            true => {
-                " (the private cluster stops with this process: set TEST_DATABASE_URL to keep it longer)"
-            }
-            false => "",
-        };
-        eprintln!("lcfs-db: kept the test database {name} for inspection: {url}{lifetime}");
-        return;
-    }
-    let dropped = block_on_harness(async move {
-        let server = Server::get().await?;
-        execute(
-            &server.admin,
-            &format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"),
-        )
-        .await
-    });
-    if let Err(error) = dropped {
-        eprintln!("lcfs-db: could not drop a test database: {error}");
+    /// Hands the fate of the database to the caller, who must call [`finish`] with the name,
+    /// URL and label returned.
+    pub(crate) fn take_over(&mut self) -> (String, String, Option<String>) {
+        self.drop_decides = false;
+        (self.name.clone(), self.url.clone(), self.label.clone())
     }
 }
 
 impl Drop for TestDatabase {
     fn drop(&mut self) {
         if self.drop_decides {
-            finish(self.name.clone(), &self.url, !std::thread::panicking());
+            let label = self.label.as_deref();
+            finish(
+                self.name.clone(),
+                &self.url,
+                label,
+                !std::thread::panicking(),
+            );
         }
     }
 }

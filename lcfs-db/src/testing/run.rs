@@ -5,10 +5,12 @@ use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 
 use super::TestDatabaseBuilder;
-use super::database::finish;
+use super::kept::finish;
 
 /// A test's result: `()` or a `Result`, as `#[test]` functions return.
 pub trait TestOutcome {
+    /// Whether the test passed (always for `()`, `Ok` for a `Result`): its database is then
+    /// dropped, else kept.
     fn passed(&self) -> bool;
 }
 
@@ -40,17 +42,17 @@ where
     let mut db = runtime
         .block_on(database.create())
         .unwrap_or_else(|error| panic!("creating the test database failed: {error}"));
-    let (name, url) = db.take_over();
+    let (name, url, label) = db.take_over();
     let outcome = catch_unwind(AssertUnwindSafe(|| runtime.block_on(test(db))));
     // Ends the test's connections before its database is dropped.
     drop(runtime);
     match outcome {
         Ok(outcome) => {
-            finish(name, &url, outcome.passed());
+            finish(name, &url, label.as_deref(), outcome.passed());
             outcome
         }
         Err(panic) => {
-            finish(name, &url, false);
+            finish(name, &url, label.as_deref(), false);
             resume_unwind(panic)
         }
     }

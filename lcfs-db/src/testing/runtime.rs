@@ -28,6 +28,11 @@ pub(crate) async fn on_harness<T: Send + 'static>(
     runtime().spawn(job).await.map_err(join_error)?
 }
 
+/// Starts `job` on the harness runtime and returns at once: background work no test waits for.
+pub(crate) fn spawn_on_harness(job: impl Future<Output = ()> + Send + 'static) {
+    runtime().spawn(job);
+}
+
 /// Runs `job` on the harness runtime and blocks until it is done; for `Drop`, which cannot
 /// await. Never blocks the harness runtime itself.
 pub(crate) fn block_on_harness<T: Send + 'static>(
@@ -40,6 +45,13 @@ pub(crate) fn block_on_harness<T: Send + 'static>(
     result
         .recv()
         .map_err(|_| Error::new(ErrorKind::Connection, "the test harness stopped"))?
+}
+
+/// Writes a line to the process's stderr, past libtest's capture of the thread that happened to
+/// start the harness: background and exit messages concern the whole run.
+pub(crate) fn say(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "lcfs-db: {message}");
 }
 
 fn join_error(error: tokio::task::JoinError) -> Error {

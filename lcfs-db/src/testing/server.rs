@@ -1,11 +1,14 @@
-//! The server the test databases live on: `TEST_DATABASE_URL`, else `DATABASE_URL`, else a
-//! private ephemeral cluster started on first use, once per process.
+//! The server the test databases live on: `TEST_DATABASE_URL`, else a private ephemeral
+//! cluster started on first use, once per process. `DATABASE_URL` is deliberately not read: it
+//! names an application's own (development) database, not a place for throwaway ones.
 
 use std::sync::Mutex;
 
 use tokio::sync::OnceCell;
 use tokio_postgres::{Client, Config, NoTls};
 
+use super::drops::sweep_dead_processes;
+use super::owner::claim;
 use super::runtime::on_harness;
 use crate::cluster::{Cluster, display_url};
 use crate::{Error, ErrorKind};
@@ -14,15 +17,19 @@ use crate::{Error, ErrorKind};
 pub(crate) struct Server {
     /// Connection settings of the admin database; test databases differ in `dbname` only.
     config: Config,
-    /// Lives on the harness runtime for the whole process: the template locks it holds say
-    /// "this process uses that template".
+    /// Lives on the harness runtime for the whole process: the locks it holds say "this
+    /// process is alive" (see `owner`) and "this process uses that template".
     pub admin: Client,
     /// How `CREATE DATABASE` copies a template: by file copy, which PostgreSQL 15 made an
     /// option (and not the default) and which earlier versions always do.
     pub strategy: &'static str,
 }
 
-/// The process's private cluster, stopped by an exit handler (statics are never dropped).
+/// The variable naming the server to test on.
+pub(crate) const SERVER_VARIABLE: &str = "TEST_DATABASE_URL";
+
+/// The process's private cluster, stopped or kept by the exit handler (statics are never
+/// dropped).
 static CLUSTER: Mutex<Option<Cluster>> = Mutex::new(None);
 
 impl Server {
@@ -45,6 +52,16 @@ impl Server {
         CLUSTER.lock().is_ok_and(|cluster| cluster.is_some())
     }
 
+    /// Takes the private cluster, for the exit handler to stop or keep.
+    pub fn take_cluster() -> Option<Cluster> {
+        CLUSTER.lock().ok().and_then(|mut cluster| cluster.take())
+    }
+
+    /// A new session on the admin database, driven on the current runtime.
+    pub async fn session(&self) -> Result<Client, Error> {
+        connect(&self.config).await
+    }
+
     /// Settings for database `dbname` on this server.
     pub fn config(&self, dbname: &str) -> Config {
         let mut config = self.config.clone();
@@ -53,18 +70,14 @@ impl Server {
     }
 
     async fn start() -> Result<Server, Error> {
-        let config = match configured_url()? {
-            Some(config) => config,
-            None => start_cluster().await?,
+        super::exit::register();
+        let (config, private) = match configured_url()? {
+            Some(config) => (config, false),
+            None => (start_cluster().await?, true),
         };
-        let (admin, connection) = config.connect(NoTls).await.map_err(|e| {
-            Error::new(
-                ErrorKind::Connection,
-                format!("connecting to the test server {}", display_url(&config)),
-            )
-            .with_source(e)
-        })?;
-        tokio::spawn(connection);
+        let admin = connect(&config).await?;
+        // First of all: no database of this process may exist before its owner lock does.
+        claim(&admin).await?;
         let version = admin
             .query_one("SELECT current_setting('server_version_num')::int", &[])
             .await
@@ -73,6 +86,9 @@ impl Server {
             true => " STRATEGY = FILE_COPY",
             false => "",
         };
+        if !private {
+            sweep_dead_processes();
+        }
         Ok(Server {
             config,
             admin,
@@ -81,44 +97,42 @@ impl Server {
     }
 }
 
+async fn connect(config: &Config) -> Result<Client, Error> {
+    let (client, connection) = config.connect(NoTls).await.map_err(|e| {
+        Error::new(
+            ErrorKind::Connection,
+            format!("connecting to the test server {}", display_url(config)),
+        )
+        .with_source(e)
+    })?;
+    tokio::spawn(connection);
+    Ok(client)
+}
+
 fn configured_url() -> Result<Option<Config>, Error> {
-    for variable in ["TEST_DATABASE_URL", "DATABASE_URL"] {
-        let Some(url) = std::env::var(variable).ok().filter(|url| !url.is_empty()) else {
-            continue;
-        };
-        return match url.parse::<Config>() {
-            Ok(config) => Ok(Some(config)),
-            Err(error) => Err(Error::new(
-                ErrorKind::Config,
-                format!("{variable} is not a PostgreSQL connection URL"),
-            )
-            .with_source(error)),
-        };
-    }
-    Ok(None)
+    let Some(url) = std::env::var(SERVER_VARIABLE)
+        .ok()
+        .filter(|url| !url.is_empty())
+    else {
+        return Ok(None);
+    };
+    url.parse::<Config>().map(Some).map_err(|error| {
+        Error::new(
+            ErrorKind::Config,
+            format!("{SERVER_VARIABLE} is not a PostgreSQL connection URL"),
+        )
+        .with_source(error)
+    })
 }
 
 async fn start_cluster() -> Result<Config, Error> {
     let cluster = Cluster::ephemeral().await.map_err(|error| {
         Error::new(
             error.kind(),
-            format!(
-                "{error}\n(or set TEST_DATABASE_URL or DATABASE_URL to test on a running server)"
-            ),
+            format!("{error}\n(or set {SERVER_VARIABLE} to test on a running server)"),
         )
     })?;
     let config = cluster.config("postgres");
     *CLUSTER.lock().unwrap_or_else(|poison| poison.into_inner()) = Some(cluster);
-    // SAFETY: registering a plain function with no arguments.
-    unsafe { libc::atexit(stop_cluster) };
     Ok(config)
-}
-
-/// Stops the cluster and removes its folder when the test binary exits normally; a killed
-/// binary takes the server along anyway, and leaves its folder for the next start to remove.
-extern "C" fn stop_cluster() {
-    let cluster = CLUSTER.lock().ok().and_then(|mut cluster| cluster.take());
-    if let Some(cluster) = cluster {
-        let _ = cluster.stop();
-    }
 }

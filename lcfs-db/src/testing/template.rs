@@ -9,7 +9,7 @@
 //! never cloned.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use tokio::sync::OnceCell;
 use tokio_postgres::{Client, NoTls};
@@ -22,8 +22,17 @@ use crate::{Error, Migration, Migrator};
 const PREFIX: &str = "lcfs_template_";
 const BUILDING: &str = "_building";
 
-/// Identifies a migration set by what the history table records of it.
-pub(crate) fn set_hash(set: &[Migration]) -> u64 {
+/// Identifies a migration set by what the history table records of it; the embedded set's,
+/// asked for by every test, is computed once.
+fn set_hash(set: &[Migration]) -> u64 {
+    static EMBEDDED: OnceLock<u64> = OnceLock::new();
+    match std::ptr::eq(set, crate::migrations()) {
+        true => *EMBEDDED.get_or_init(|| hash_of(set)),
+        false => hash_of(set),
+    }
+}
+
+fn hash_of(set: &[Migration]) -> u64 {
     let identity: String = set
         .iter()
         .map(|m| format!("{}:{}:{}\n", m.version(), m.name(), m.checksum()))
@@ -34,10 +43,10 @@ pub(crate) fn set_hash(set: &[Migration]) -> u64 {
 /// The name of the template at the head of `set`, built if this is the first use on the server.
 pub(crate) async fn template_for(
     server: &'static Server,
-    set: Vec<Migration>,
+    set: &[Migration],
 ) -> Result<String, Error> {
     static BUILT: Mutex<Option<HashMap<u64, Arc<OnceCell<String>>>>> = Mutex::new(None);
-    let hash = set_hash(&set);
+    let hash = set_hash(set);
     let cell = BUILT
         .lock()
         .unwrap_or_else(|poison| poison.into_inner())
@@ -46,7 +55,7 @@ pub(crate) async fn template_for(
         .or_default()
         .clone();
     let name = cell
-        .get_or_try_init(|| on_harness(ensure_template(server, hash, set)))
+        .get_or_try_init(|| on_harness(ensure_template(server, hash, set.to_vec())))
         .await?;
     Ok(name.clone())
 }

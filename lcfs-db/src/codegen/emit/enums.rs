@@ -22,7 +22,8 @@ pub fn enums(model: &Model, names: &Names) -> Vec<TokenStream> {
             .zip(variants)
             .map(|(label, variant)| {
                 let variant = ident(variant);
-                quote! { #[pg_enum(label = #label)] #variant, }
+                let variant_doc = doc(&format!("The label `{label}`."));
+                quote! { #variant_doc #[pg_enum(label = #label)] #variant, }
             });
         quote! {
             #enum_doc

@@ -3,6 +3,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::super::lint::{Class, Verdict};
+
 /// One migration as the generated list embeds it.
 pub struct Embedded {
     pub version: i32,
@@ -16,6 +18,8 @@ pub struct Embedded {
     /// one and names the one that fails.
     pub up_split: Vec<(usize, usize)>,
     pub down_split: Vec<(usize, usize)>,
+    /// Its class and the lint findings its directives accept.
+    pub verdict: Verdict,
 }
 
 pub fn migrations(migrations: &[Embedded]) -> TokenStream {
@@ -28,6 +32,7 @@ pub fn migrations(migrations: &[Embedded]) -> TokenStream {
             statements,
             up_split,
             down_split,
+            verdict,
         } = m;
         // Paths from the crate root keep the generated file the same on every machine.
         let (up, down) = (format!("/{up}"), format!("/{down}"));
@@ -45,6 +50,16 @@ pub fn migrations(migrations: &[Embedded]) -> TokenStream {
             quote! { &[#(#ranges),*] }
         };
         let (up_split, down_split) = (ranges(up_split), ranges(down_split));
+        let class = match verdict.class {
+            Class::Expand => quote! { Class::Expand },
+            Class::Contract => quote! { Class::Contract },
+        };
+        let (reason, overridden) = (&verdict.reason, verdict.overridden);
+        let accepted = verdict.accepted.iter().map(|a| {
+            let (rule, reason) = (a.rule, &a.reason);
+            let line = proc_macro2::Literal::usize_unsuffixed(a.line);
+            quote! { Accepted::new(#rule, #reason, #line) }
+        });
         quote! {
             Migration::embedded(
                 #version,
@@ -54,7 +69,8 @@ pub fn migrations(migrations: &[Embedded]) -> TokenStream {
                 #transactional,
                 &[#(#statements),*],
             )
-            .split_at_build(#up_split, #down_split),
+            .split_at_build(#up_split, #down_split)
+            .classified(#class, #reason, #overridden, &[#(#accepted),*]),
         }
     });
     quote! { pub(super) static MIGRATIONS: &[Migration] = &[#(#entries)*]; }

@@ -4,13 +4,15 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::super::model::{Column, Model};
-use super::super::names::{Names, field_name};
-use super::{doc, ident};
+use super::super::names::Names;
+use super::crud::methods;
+use super::new_row::new_row;
+use super::{doc, field_ident, field_type, ident};
 
 pub fn tables(model: &Model, names: &Names) -> Vec<TokenStream> {
     let mut tables: Vec<_> = model.tables.iter().collect();
     tables.sort_by(|a, b| a.name.cmp(&b.name));
-    let structs = tables.into_iter().map(|table| {
+    let items = tables.into_iter().flat_map(|table| {
         let name = &table.name;
         let rust_name = ident(&names.tables[name]);
         let table_doc = doc(table
@@ -18,7 +20,7 @@ pub fn tables(model: &Model, names: &Names) -> Vec<TokenStream> {
             .as_deref()
             .unwrap_or(&format!("A row of `{name}`.")));
         let fields = table.columns.iter().map(|column| {
-            let field = ident(&field_name(&column.name).expect("names checked every column"));
+            let field = field_ident(column);
             let field_doc = doc(&column_doc(column));
             let ty = syn::parse_str::<syn::Type>(&field_type(column, names)).expect("a Rust type");
             quote! { #field_doc pub #field: #ty, }
@@ -30,29 +32,28 @@ pub fn tables(model: &Model, names: &Names) -> Vec<TokenStream> {
             .iter()
             .any(|c| c.name.chars().any(|c| c.is_ascii_uppercase()));
         let allow = mixed_case.then(|| quote! { #[allow(non_snake_case)] });
-        quote! {
+        let row = quote! {
             #table_doc
             #allow
             #[derive(Debug, Clone, PartialEq, lcfs_db::Row)]
             #[row(table = #name)]
             pub struct #rust_name { #(#fields)* }
-        }
+        };
+        let methods = methods(table, names).map(|m| quote! { #allow impl #rust_name { #m } });
+        std::iter::once(row)
+            .chain(methods)
+            .chain(new_row(table, names))
     });
-    structs.collect()
+    items.collect()
 }
 
-/// The field's type: the column's Rust type, in an `Option` when the column is nullable.
-pub fn field_type(column: &Column, names: &Names) -> String {
-    let rust = column.sql_type.rust(&|pg_name| names.enum_path(pg_name));
-    match column.nullable {
-        true => format!("Option<{rust}>"),
-        false => rust,
-    }
-}
-
-/// The column's comment, then its SQL type, nullability and default.
+/// The column's comment, then its name, SQL type, nullability and default.
 fn column_doc(column: &Column) -> String {
-    let mut facts = format!("`{}`", column.sql_type.canonical());
+    let mut facts = format!(
+        "Column `{}`, `{}`",
+        column.name,
+        column.sql_type.canonical()
+    );
     if !column.nullable {
         facts.push_str(", not null");
     }

@@ -80,6 +80,18 @@ fn table_names(model: &Model) -> Result<BTreeMap<String, String>, BuildError> {
         }
         tables.insert(table.name.clone(), rust);
     }
+    // Each table also gets a `New…` struct for inserts, which must not be another table's.
+    for table in &model.tables {
+        let insert = format!("New{}", tables[&table.name]);
+        if let Some(other) = structs.get(&insert) {
+            let message = format!(
+                "table `{}` inserts through `{insert}`, the row struct of table `{other}`",
+                table.name
+            );
+            let help = "table names have no override: rename one of the tables";
+            return Err(naming_error(message, &table.origin).with_help(help));
+        }
+    }
     Ok(tables)
 }
 

@@ -61,10 +61,23 @@ pub fn alter_table(model: &mut Model, ctx: &Ctx, alter: &AlterTable) -> Result<(
                 alter_column::alter_column(model, ctx, &table, column_name, op)?
             }
             AlterTableOperation::AddConstraint {
-                constraint: new, ..
+                constraint: new,
+                not_valid,
             } => {
                 let new = constraint::from_table(ctx, new)?;
+                let checks = model.table(&table).map_or(0, |t| t.checks.len());
                 constraint::add_all(model, ctx, &table, vec![new])?;
+                let owner = model.table_mut(&table).expect("looked up above");
+                owner.checks[checks..]
+                    .iter_mut()
+                    .for_each(|check| check.valid = !not_valid);
+            }
+            AlterTableOperation::ValidateConstraint { name } => {
+                let owner = model.table_mut(&table).expect("looked up above");
+                let wanted = ident_name(name);
+                for check in owner.checks.iter_mut().filter(|c| c.name.name == wanted) {
+                    check.valid = true;
+                }
             }
             AlterTableOperation::DropConstraint {
                 if_exists,
@@ -93,7 +106,6 @@ pub fn alter_table(model: &mut Model, ctx: &Ctx, alter: &AlterTable) -> Result<(
                 table = renames::rename_table(model, ctx, &table, new_name)?;
             }
             AlterTableOperation::OwnerTo { .. }
-            | AlterTableOperation::ValidateConstraint { .. }
             | AlterTableOperation::EnableTrigger { .. }
             | AlterTableOperation::DisableTrigger { .. }
             | AlterTableOperation::EnableAlwaysTrigger { .. }

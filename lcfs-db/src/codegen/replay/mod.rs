@@ -11,6 +11,7 @@ mod constraint;
 mod enums;
 mod neutral;
 mod renames;
+mod schemas;
 mod tables;
 mod views;
 mod written;
@@ -71,6 +72,9 @@ impl Ctx<'_> {
 
 /// Applies one statement to the model.
 pub fn apply(model: &mut Model, ctx: &Ctx, statement: &Statement) -> Result<(), BuildError> {
+    if schemas::track(model, statement) || schemas::only_private_tables(model, statement) {
+        return Ok(());
+    }
     match statement {
         Statement::CreateTable(create) => tables::create(model, ctx, create),
         Statement::AlterTable(alter) => alter::alter_table(model, ctx, alter),
@@ -80,7 +84,14 @@ pub fn apply(model: &mut Model, ctx: &Ctx, statement: &Statement) -> Result<(), 
             names,
             cascade,
             ..
-        } => tables::drop(model, ctx, names, *if_exists, *cascade),
+        } => {
+            let public: Vec<ObjectName> = names
+                .iter()
+                .filter(|name| !schemas::is_private(model, name, 1))
+                .cloned()
+                .collect();
+            tables::drop(model, ctx, &public, *if_exists, *cascade)
+        }
         Statement::CreateType {
             name,
             representation,

@@ -4,6 +4,9 @@
 mod diagnostics;
 mod expected;
 mod fixtures;
+mod lint;
+mod lint_class;
+mod lint_directives;
 mod names;
 mod passthrough;
 mod replay;

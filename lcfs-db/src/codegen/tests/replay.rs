@@ -377,6 +377,56 @@ fn references_to_unknown_objects_are_errors() {
 }
 
 #[test]
+fn tables_in_a_schema_the_migrations_create_are_not_modelled() {
+    let mut model = model_of(ORGANIZATION).unwrap();
+    apply(
+        &mut model,
+        "CREATE SCHEMA bookkeeping;
+         CREATE TABLE bookkeeping.state (name text PRIMARY KEY, value text NOT NULL);
+         COMMENT ON TABLE bookkeeping.state IS 'x';
+         COMMENT ON COLUMN bookkeeping.state.value IS 'y';
+         ALTER TABLE bookkeeping.state ADD COLUMN seen timestamptz",
+    )
+    .unwrap();
+    let err = schema_error(&mut model, "CREATE TABLE \"Bookkeeping\".other (a int)");
+    assert!(
+        err.contains("schema `Bookkeeping` is not modelled"),
+        "{err}"
+    );
+    let names = |model: &Model| {
+        model
+            .tables
+            .iter()
+            .map(|t| t.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&model), ["organization", "user_profile"]);
+    assert_eq!(model.schemas, ["bookkeeping"]);
+
+    // Dropping a private and a public table at once drops the public one from the model.
+    apply(
+        &mut model,
+        "DROP TABLE bookkeeping.state, user_profile; DROP SCHEMA bookkeeping",
+    )
+    .unwrap();
+    assert_eq!(names(&model), ["organization"]);
+    assert!(model.schemas.is_empty());
+    // Once the schema is dropped, its name is an unmodelled schema again.
+    let err = schema_error(&mut model, "CREATE TABLE bookkeeping.state (a int)");
+    assert!(
+        err.contains("schema `bookkeeping` is not modelled"),
+        "{err}"
+    );
+    // `public` is the model itself, whoever creates it.
+    apply(
+        &mut model,
+        "CREATE SCHEMA IF NOT EXISTS public; CREATE TABLE public.t (a int)",
+    )
+    .unwrap();
+    assert_eq!(names(&model), ["organization", "t"]);
+}
+
+#[test]
 fn a_self_reference_may_name_a_key_declared_later_in_the_statement() {
     let model = model_of(
         "

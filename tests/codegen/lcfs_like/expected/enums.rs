@@ -3,10 +3,13 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, lcfs_db::PgEnum)]
 #[pg_enum(type = "actiontypeenum")]
 pub enum ActionType {
+    /// The label `CREATE`.
     #[pg_enum(label = "CREATE")]
     Create,
+    /// The label `UPDATE`.
     #[pg_enum(label = "UPDATE")]
     Update,
+    /// The label `DELETE`.
     #[pg_enum(label = "DELETE")]
     Delete,
 }
@@ -15,16 +18,22 @@ pub enum ActionType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, lcfs_db::PgEnum)]
 #[pg_enum(type = "org_status_enum")]
 pub enum OrgStatus {
+    /// The label `Unregistered`.
     #[pg_enum(label = "Unregistered")]
     Unregistered,
+    /// The label `Pending`.
     #[pg_enum(label = "Pending")]
     Pending,
+    /// The label `Registered`.
     #[pg_enum(label = "Registered")]
     Registered,
+    /// The label `Suspended`.
     #[pg_enum(label = "Suspended")]
     Suspended,
+    /// The label `Cancelled`.
     #[pg_enum(label = "Cancelled")]
     Cancelled,
+    /// The label `Archived`.
     #[pg_enum(label = "Archived")]
     Archived,
 }
@@ -33,8 +42,10 @@ pub enum OrgStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, lcfs_db::PgEnum)]
 #[pg_enum(type = "penalty_contravention_enum")]
 pub enum PenaltyContravention {
+    /// The label `Single contravention`.
     #[pg_enum(label = "Single contravention")]
     SingleContravention,
+    /// The label `Continuous contravention`.
     #[pg_enum(label = "Continuous contravention")]
     ContinuousContravention,
 }
@@ -43,28 +54,40 @@ pub enum PenaltyContravention {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, lcfs_db::PgEnum)]
 #[pg_enum(type = "role_enum")]
 pub enum Role {
+    /// The label `GOVERNMENT`.
     #[pg_enum(label = "GOVERNMENT")]
     Government,
+    /// The label `ADMINISTRATOR`.
     #[pg_enum(label = "ADMINISTRATOR")]
     Administrator,
+    /// The label `ANALYST`.
     #[pg_enum(label = "ANALYST")]
     Analyst,
+    /// The label `COMPLIANCE_MANAGER`.
     #[pg_enum(label = "COMPLIANCE_MANAGER")]
     ComplianceManager,
+    /// The label `DIRECTOR`.
     #[pg_enum(label = "DIRECTOR")]
     Director,
+    /// The label `SUPPLIER`.
     #[pg_enum(label = "SUPPLIER")]
     Supplier,
+    /// The label `MANAGE_USERS`.
     #[pg_enum(label = "MANAGE_USERS")]
     ManageUsers,
+    /// The label `TRANSFER`.
     #[pg_enum(label = "TRANSFER")]
     Transfer,
+    /// The label `COMPLIANCE_REPORTING`.
     #[pg_enum(label = "COMPLIANCE_REPORTING")]
     ComplianceReporting,
+    /// The label `SIGNING_AUTHORITY`.
     #[pg_enum(label = "SIGNING_AUTHORITY")]
     SigningAuthority,
+    /// The label `READ_ONLY`.
     #[pg_enum(label = "READ_ONLY")]
     ReadOnly,
+    /// The label `SYSTEM_ADMIN`.
     #[pg_enum(label = "SYSTEM_ADMIN")]
     SystemAdmin,
 }
@@ -73,8 +96,10 @@ pub enum Role {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, lcfs_db::PgEnum)]
 #[pg_enum(type = "supplemental_report_access_role_enum")]
 pub enum SupplementalReportAccessRole {
+    /// The label `BCeID`.
     #[pg_enum(label = "BCeID")]
     BceId,
+    /// The label `IDIR`.
     #[pg_enum(label = "IDIR")]
     Idir,
 }
@@ -83,12 +108,16 @@ pub enum SupplementalReportAccessRole {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, lcfs_db::PgEnum)]
 #[pg_enum(type = "transfercategoryenum")]
 pub enum TransferCategory {
+    /// The label `A`.
     #[pg_enum(label = "A")]
     A,
+    /// The label `B`.
     #[pg_enum(label = "B")]
     B,
+    /// The label `C`.
     #[pg_enum(label = "C")]
     C,
+    /// The label `D`.
     #[pg_enum(label = "D")]
     D,
 }

@@ -27,6 +27,12 @@ pub(super) static MIGRATIONS: &[Migration] = &[
                 (872, 1020),
             ],
             &[(0, 88), (90, 142), (144, 180)],
+        )
+        .classified(
+            Class::Expand,
+            "adds only: removes, renames and narrows nothing",
+            false,
+            &[],
         ),
     Migration::embedded(
             2,
@@ -64,6 +70,12 @@ pub(super) static MIGRATIONS: &[Migration] = &[
                 (4808, 4879),
             ],
             &[(0, 74), (76, 100), (102, 144), (146, 206), (208, 293)],
+        )
+        .classified(
+            Class::Expand,
+            "adds only: removes, renames and narrows nothing",
+            false,
+            &[],
         ),
     Migration::embedded(
             3,
@@ -91,6 +103,12 @@ pub(super) static MIGRATIONS: &[Migration] = &[
                 (1543, 1629),
             ],
             &[(0, 68), (70, 138), (140, 174), (176, 196)],
+        )
+        .classified(
+            Class::Expand,
+            "adds only: removes, renames and narrows nothing",
+            false,
+            &[],
         ),
     Migration::embedded(
             4,
@@ -112,28 +130,28 @@ pub(super) static MIGRATIONS: &[Migration] = &[
                 (163, 242),
                 (244, 322),
                 (324, 385),
-                (387, 510),
-                (512, 616),
-                (618, 680),
-                (682, 757),
-                (759, 864),
-                (866, 907),
-                (909, 966),
-                (968, 1183),
-                (1185, 1297),
-                (1299, 1442),
-                (1444, 1560),
-                (1562, 1665),
-                (1668, 1734),
-                (1736, 1814),
-                (1816, 1877),
-                (1879, 1944),
-                (1946, 2012),
-                (2015, 2055),
-                (2057, 2123),
-                (2125, 2143),
-                (2145, 2169),
-                (2172, 2320),
+                (478, 601),
+                (603, 707),
+                (709, 771),
+                (773, 848),
+                (943, 1048),
+                (1126, 1167),
+                (1254, 1311),
+                (1406, 1621),
+                (1623, 1735),
+                (1737, 1880),
+                (1882, 1998),
+                (2000, 2103),
+                (2106, 2172),
+                (2174, 2252),
+                (2254, 2315),
+                (2399, 2464),
+                (2548, 2614),
+                (2617, 2657),
+                (2659, 2725),
+                (2727, 2745),
+                (2747, 2771),
+                (2774, 2922),
             ],
             &[
                 (0, 44),
@@ -152,6 +170,44 @@ pub(super) static MIGRATIONS: &[Migration] = &[
                 (1022, 1130),
                 (1132, 1210),
                 (1212, 1285),
+            ],
+        )
+        .classified(
+            Class::Contract,
+            "makes `organization.effective_date` NOT NULL (line 8); lets `organization.email` be NULL, which old code reads as never NULL (line 10); drops the default of `organization.create_user` (line 11); and 6 more",
+            false,
+            &[
+                Accepted::new(
+                    "set-not-null-without-check",
+                    "a fixture of the model; no live data",
+                    8,
+                ),
+                Accepted::new(
+                    "constraint-missing-not-valid",
+                    "a fixture of the model; no live data",
+                    14,
+                ),
+                Accepted::new("drop-column", "a fixture of the model; no live data", 16),
+                Accepted::new(
+                    "rename-table-or-view",
+                    "a fixture of the model; no live data",
+                    18,
+                ),
+                Accepted::new(
+                    "constraint-missing-not-valid",
+                    "a fixture of the model; no live data",
+                    20,
+                ),
+                Accepted::new(
+                    "remove-enum-label",
+                    "a fixture of the model; no live data",
+                    34,
+                ),
+                Accepted::new(
+                    "remove-enum-label",
+                    "a fixture of the model; no live data",
+                    36,
+                ),
             ],
         ),
     Migration::embedded(
@@ -172,5 +228,11 @@ pub(super) static MIGRATIONS: &[Migration] = &[
                 "ALTER TYPE role_enum ADD VALUE IF NOT EXISTS 'SYSTEM_ADMIN'",
             ],
         )
-        .split_at_build(&[(82, 197), (199, 294), (296, 355)], &[(0, 41), (43, 95)]),
+        .split_at_build(&[(82, 197), (199, 294), (296, 355)], &[(0, 41), (43, 95)])
+        .classified(
+            Class::Contract,
+            "adds a unique index to `organization` (line 5)",
+            false,
+            &[],
+        ),
 ];

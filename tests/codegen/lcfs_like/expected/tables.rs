@@ -3,70 +3,410 @@
 #[derive(Debug, Clone, PartialEq, lcfs_db::Row)]
 #[row(table = "audit_log")]
 pub struct AuditLog {
-    /// `integer`, not null, default `nextval('audit_log_audit_log_id_seq'::regclass)`
+    /// Column `audit_log_id`, `integer`, not null, default `nextval('audit_log_audit_log_id_seq'::regclass)`
     pub audit_log_id: i32,
-    /// `text`, not null
+    /// Column `table_name`, `text`, not null
     pub table_name: String,
-    /// `text`, not null
+    /// Column `operation`, `text`, not null
     pub operation: String,
-    /// `jsonb`, not null
+    /// Column `row_id`, `jsonb`, not null
     pub row_id: serde_json::Value,
-    /// `jsonb`
+    /// Column `old_values`, `jsonb`
     pub old_values: Option<serde_json::Value>,
-    /// `jsonb`
+    /// Column `new_values`, `jsonb`
     pub new_values: Option<serde_json::Value>,
-    /// `jsonb`
+    /// Column `delta`, `jsonb`
     pub delta: Option<serde_json::Value>,
-    /// `character varying`
+    /// Column `create_user`, `character varying`
     pub create_user: Option<String>,
-    /// `timestamp with time zone`, default `now()`
+    /// Column `create_date`, `timestamp with time zone`, default `now()`
     pub create_date: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl AuditLog {
+    /// The row whose primary key (`audit_log_id`) is given, or `None`:
+    ///
+    /// ```sql
+    /// SELECT "audit_log_id", "table_name", "operation", "row_id", "old_values", "new_values", "delta", "create_user", "create_date"
+    /// FROM "audit_log"
+    /// WHERE "audit_log_id" = $1
+    /// ```
+    pub async fn get(
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+        audit_log_id: i32,
+    ) -> Result<Option<Self>, lcfs_db::Error> {
+        lcfs_db::crud::fetch(
+                client,
+                "reading audit_log",
+                "SELECT \"audit_log_id\", \"table_name\", \"operation\", \"row_id\", \"old_values\", \"new_values\", \"delta\", \"create_user\", \"create_date\"\nFROM \"audit_log\"\nWHERE \"audit_log_id\" = $1",
+                &[&audit_log_id],
+            )
+            .await
+    }
+    /// Writes every other column of `self` to the row with `self`'s primary key (`audit_log_id`), and returns the row as stored (triggers may change it), or `None` when no row has that key:
+    ///
+    /// ```sql
+    /// UPDATE "audit_log"
+    /// SET "table_name" = $2, "operation" = $3, "row_id" = $4, "old_values" = $5, "new_values" = $6, "delta" = $7, "create_user" = $8, "create_date" = $9
+    /// WHERE "audit_log_id" = $1
+    /// RETURNING *
+    /// ```
+    pub async fn update(
+        &self,
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+    ) -> Result<Option<Self>, lcfs_db::Error> {
+        lcfs_db::crud::fetch(
+                client,
+                "updating audit_log",
+                "UPDATE \"audit_log\"\nSET \"table_name\" = $2, \"operation\" = $3, \"row_id\" = $4, \"old_values\" = $5, \"new_values\" = $6, \"delta\" = $7, \"create_user\" = $8, \"create_date\" = $9\nWHERE \"audit_log_id\" = $1\nRETURNING *",
+                &[
+                    &self.audit_log_id,
+                    &self.table_name,
+                    &self.operation,
+                    &self.row_id,
+                    &self.old_values,
+                    &self.new_values,
+                    &self.delta,
+                    &self.create_user,
+                    &self.create_date,
+                ],
+            )
+            .await
+    }
+    /// Deletes the row whose primary key (`audit_log_id`) is given; whether there was one:
+    ///
+    /// ```sql
+    /// DELETE FROM "audit_log"
+    /// WHERE "audit_log_id" = $1
+    /// ```
+    pub async fn delete(
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+        audit_log_id: i32,
+    ) -> Result<bool, lcfs_db::Error> {
+        lcfs_db::crud::change(
+                client,
+                "deleting from audit_log",
+                "DELETE FROM \"audit_log\"\nWHERE \"audit_log_id\" = $1",
+                &[&audit_log_id],
+            )
+            .await
+    }
+}
+
+/// A row to insert into `audit_log`: [`NewAuditLog::insert`] returns it as [`AuditLog`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewAuditLog {
+    /// Column `audit_log_id`, `integer`: `None` leaves it to its default `nextval('audit_log_audit_log_id_seq'::regclass)`
+    pub audit_log_id: Option<i32>,
+    /// Column `table_name`, `text`
+    pub table_name: String,
+    /// Column `operation`, `text`
+    pub operation: String,
+    /// Column `row_id`, `jsonb`
+    pub row_id: serde_json::Value,
+    /// Column `old_values`, `jsonb`: `None` leaves it NULL
+    pub old_values: Option<serde_json::Value>,
+    /// Column `new_values`, `jsonb`: `None` leaves it NULL
+    pub new_values: Option<serde_json::Value>,
+    /// Column `delta`, `jsonb`: `None` leaves it NULL
+    pub delta: Option<serde_json::Value>,
+    /// Column `create_user`, `character varying`: `None` leaves it NULL
+    pub create_user: Option<String>,
+    /// Column `create_date`, `timestamp with time zone`: `None` leaves it to its default `now()`
+    pub create_date: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl NewAuditLog {
+    /// The row with the columns that have neither a default nor NULL allowed (`table_name`, `operation`, `row_id`); every other column left to the database.
+    pub fn new(
+        table_name: String,
+        operation: String,
+        row_id: serde_json::Value,
+    ) -> Self {
+        NewAuditLog {
+            audit_log_id: None,
+            table_name,
+            operation,
+            row_id,
+            old_values: None,
+            new_values: None,
+            delta: None,
+            create_user: None,
+            create_date: None,
+        }
+    }
+    /// Inserts the row and returns it as stored, defaults filled in:
+    ///
+    /// ```sql
+    /// INSERT INTO "audit_log" ("audit_log_id", "table_name", "operation", "row_id", "old_values", "new_values", "delta", "create_user", "create_date")
+    /// VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    /// RETURNING *
+    /// ```
+    ///
+    /// A `None` field is sent as `DEFAULT` instead of its parameter. [`lcfs_db::insert_all`] inserts many rows in one statement.
+    pub async fn insert(
+        &self,
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+    ) -> Result<AuditLog, lcfs_db::Error> {
+        let mut rows = lcfs_db::insert_all(client, std::slice::from_ref(self)).await?;
+        Ok(rows.pop().expect("an insert returns its row"))
+    }
+}
+
+impl lcfs_db::Insert for NewAuditLog {
+    type Row = AuditLog;
+    fn values(&self) -> Vec<Option<&(dyn lcfs_db::postgres_types::ToSql + Sync)>> {
+        Vec::from([
+            lcfs_db::crud::optional(&self.audit_log_id),
+            lcfs_db::crud::given(&self.table_name),
+            lcfs_db::crud::given(&self.operation),
+            lcfs_db::crud::given(&self.row_id),
+            lcfs_db::crud::optional(&self.old_values),
+            lcfs_db::crud::optional(&self.new_values),
+            lcfs_db::crud::optional(&self.delta),
+            lcfs_db::crud::optional(&self.create_user),
+            lcfs_db::crud::optional(&self.create_date),
+        ])
+    }
 }
 
 /// A fuel supplier or other party that reports under the LCFS
 #[derive(Debug, Clone, PartialEq, lcfs_db::Row)]
 #[row(table = "organization")]
 pub struct Organization {
-    /// `integer`, not null, default `nextval('organization_organization_id_seq'::regclass)`
+    /// Column `organization_id`, `integer`, not null, default `nextval('organization_organization_id_seq'::regclass)`
     pub organization_id: i32,
     /// Four-character code; unique
     ///
-    /// `character varying(4)`, not null
+    /// Column `organization_code`, `character varying(4)`, not null
     pub organization_code: String,
-    /// `character varying(500)`, not null
+    /// Column `name`, `character varying(500)`, not null
     pub name: String,
-    /// `character varying(500)`, not null
+    /// Column `operating_name`, `character varying(500)`, not null
     pub operating_name: String,
-    /// `character varying(320)`
+    /// Column `email`, `character varying(320)`
     pub email: Option<String>,
-    /// `bigint`, not null, default `'0'::bigint`
+    /// Column `total_balance`, `bigint`, not null, default `'0'::bigint`
     pub total_balance: i64,
-    /// `bigint`, not null, default `0`
+    /// Column `reserved_balance`, `bigint`, not null, default `0`
     pub reserved_balance: i64,
-    /// `boolean`, default `false`
+    /// Column `credit_market_is_seller`, `boolean`, default `false`
     pub credit_market_is_seller: Option<bool>,
-    /// `integer`, default `0`
+    /// Column `credits_to_sell`, `integer`, default `0`
     pub credits_to_sell: Option<i32>,
-    /// `boolean`, default `FALSE`
+    /// Column `display_in_credit_market`, `boolean`, default `FALSE`
     pub display_in_credit_market: Option<bool>,
-    /// `boolean`, not null, default `false`
+    /// Column `has_early_issuance`, `boolean`, not null, default `false`
     pub has_early_issuance: bool,
-    /// `integer`
+    /// Column `organization_status_id`, `integer`
     pub organization_status_id: Option<i32>,
-    /// `integer`
+    /// Column `organization_type_id`, `integer`
     pub organization_type_id: Option<i32>,
-    /// `integer`
+    /// Column `organization_address_id`, `integer`
     pub organization_address_id: Option<i32>,
-    /// `date`, not null, default `CURRENT_DATE`
+    /// Column `effective_date`, `date`, not null, default `CURRENT_DATE`
     pub effective_date: chrono::NaiveDate,
-    /// `timestamp with time zone`, default `now()`
+    /// Column `create_date`, `timestamp with time zone`, default `now()`
     pub create_date: Option<chrono::DateTime<chrono::Utc>>,
-    /// `character varying`
+    /// Column `create_user`, `character varying`
     pub create_user: Option<String>,
-    /// `character varying(2000)`
+    /// Column `records_address_text`, `character varying(2000)`
     pub records_address_text: Option<String>,
-    /// `integer`
+    /// Column `order`, `integer`
     pub order: Option<i32>,
+}
+
+impl Organization {
+    /// The row whose primary key (`organization_id`) is given, or `None`:
+    ///
+    /// ```sql
+    /// SELECT "organization_id", "organization_code", "name", "operating_name", "email", "total_balance", "reserved_balance", "credit_market_is_seller", "credits_to_sell", "display_in_credit_market", "has_early_issuance", "organization_status_id", "organization_type_id", "organization_address_id", "effective_date", "create_date", "create_user", "records_address_text", "order"
+    /// FROM "organization"
+    /// WHERE "organization_id" = $1
+    /// ```
+    pub async fn get(
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+        organization_id: i32,
+    ) -> Result<Option<Self>, lcfs_db::Error> {
+        lcfs_db::crud::fetch(
+                client,
+                "reading organization",
+                "SELECT \"organization_id\", \"organization_code\", \"name\", \"operating_name\", \"email\", \"total_balance\", \"reserved_balance\", \"credit_market_is_seller\", \"credits_to_sell\", \"display_in_credit_market\", \"has_early_issuance\", \"organization_status_id\", \"organization_type_id\", \"organization_address_id\", \"effective_date\", \"create_date\", \"create_user\", \"records_address_text\", \"order\"\nFROM \"organization\"\nWHERE \"organization_id\" = $1",
+                &[&organization_id],
+            )
+            .await
+    }
+    /// Writes every other column of `self` to the row with `self`'s primary key (`organization_id`), and returns the row as stored (triggers may change it), or `None` when no row has that key:
+    ///
+    /// ```sql
+    /// UPDATE "organization"
+    /// SET "organization_code" = $2, "name" = $3, "operating_name" = $4, "email" = $5, "total_balance" = $6, "reserved_balance" = $7, "credit_market_is_seller" = $8, "credits_to_sell" = $9, "display_in_credit_market" = $10, "has_early_issuance" = $11, "organization_status_id" = $12, "organization_type_id" = $13, "organization_address_id" = $14, "effective_date" = $15, "create_date" = $16, "create_user" = $17, "records_address_text" = $18, "order" = $19
+    /// WHERE "organization_id" = $1
+    /// RETURNING *
+    /// ```
+    pub async fn update(
+        &self,
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+    ) -> Result<Option<Self>, lcfs_db::Error> {
+        lcfs_db::crud::fetch(
+                client,
+                "updating organization",
+                "UPDATE \"organization\"\nSET \"organization_code\" = $2, \"name\" = $3, \"operating_name\" = $4, \"email\" = $5, \"total_balance\" = $6, \"reserved_balance\" = $7, \"credit_market_is_seller\" = $8, \"credits_to_sell\" = $9, \"display_in_credit_market\" = $10, \"has_early_issuance\" = $11, \"organization_status_id\" = $12, \"organization_type_id\" = $13, \"organization_address_id\" = $14, \"effective_date\" = $15, \"create_date\" = $16, \"create_user\" = $17, \"records_address_text\" = $18, \"order\" = $19\nWHERE \"organization_id\" = $1\nRETURNING *",
+                &[
+                    &self.organization_id,
+                    &self.organization_code,
+                    &self.name,
+                    &self.operating_name,
+                    &self.email,
+                    &self.total_balance,
+                    &self.reserved_balance,
+                    &self.credit_market_is_seller,
+                    &self.credits_to_sell,
+                    &self.display_in_credit_market,
+                    &self.has_early_issuance,
+                    &self.organization_status_id,
+                    &self.organization_type_id,
+                    &self.organization_address_id,
+                    &self.effective_date,
+                    &self.create_date,
+                    &self.create_user,
+                    &self.records_address_text,
+                    &self.order,
+                ],
+            )
+            .await
+    }
+    /// Deletes the row whose primary key (`organization_id`) is given; whether there was one:
+    ///
+    /// ```sql
+    /// DELETE FROM "organization"
+    /// WHERE "organization_id" = $1
+    /// ```
+    pub async fn delete(
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+        organization_id: i32,
+    ) -> Result<bool, lcfs_db::Error> {
+        lcfs_db::crud::change(
+                client,
+                "deleting from organization",
+                "DELETE FROM \"organization\"\nWHERE \"organization_id\" = $1",
+                &[&organization_id],
+            )
+            .await
+    }
+}
+
+/// A row to insert into `organization`: [`NewOrganization::insert`] returns it as [`Organization`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewOrganization {
+    /// Column `organization_id`, `integer`: `None` leaves it to its default `nextval('organization_organization_id_seq'::regclass)`
+    pub organization_id: Option<i32>,
+    /// Column `organization_code`, `character varying(4)`
+    pub organization_code: String,
+    /// Column `name`, `character varying(500)`
+    pub name: String,
+    /// Column `operating_name`, `character varying(500)`
+    pub operating_name: String,
+    /// Column `email`, `character varying(320)`: `None` leaves it NULL
+    pub email: Option<String>,
+    /// Column `total_balance`, `bigint`: `None` leaves it to its default `'0'::bigint`
+    pub total_balance: Option<i64>,
+    /// Column `reserved_balance`, `bigint`: `None` leaves it to its default `0`
+    pub reserved_balance: Option<i64>,
+    /// Column `credit_market_is_seller`, `boolean`: `None` leaves it to its default `false`
+    pub credit_market_is_seller: Option<bool>,
+    /// Column `credits_to_sell`, `integer`: `None` leaves it to its default `0`
+    pub credits_to_sell: Option<i32>,
+    /// Column `display_in_credit_market`, `boolean`: `None` leaves it to its default `FALSE`
+    pub display_in_credit_market: Option<bool>,
+    /// Column `has_early_issuance`, `boolean`: `None` leaves it to its default `false`
+    pub has_early_issuance: Option<bool>,
+    /// Column `organization_status_id`, `integer`: `None` leaves it NULL
+    pub organization_status_id: Option<i32>,
+    /// Column `organization_type_id`, `integer`: `None` leaves it NULL
+    pub organization_type_id: Option<i32>,
+    /// Column `organization_address_id`, `integer`: `None` leaves it NULL
+    pub organization_address_id: Option<i32>,
+    /// Column `effective_date`, `date`: `None` leaves it to its default `CURRENT_DATE`
+    pub effective_date: Option<chrono::NaiveDate>,
+    /// Column `create_date`, `timestamp with time zone`: `None` leaves it to its default `now()`
+    pub create_date: Option<chrono::DateTime<chrono::Utc>>,
+    /// Column `create_user`, `character varying`: `None` leaves it NULL
+    pub create_user: Option<String>,
+    /// Column `records_address_text`, `character varying(2000)`: `None` leaves it NULL
+    pub records_address_text: Option<String>,
+    /// Column `order`, `integer`: `None` leaves it NULL
+    pub order: Option<i32>,
+}
+
+impl NewOrganization {
+    /// The row with the columns that have neither a default nor NULL allowed (`organization_code`, `name`, `operating_name`); every other column left to the database.
+    pub fn new(organization_code: String, name: String, operating_name: String) -> Self {
+        NewOrganization {
+            organization_id: None,
+            organization_code,
+            name,
+            operating_name,
+            email: None,
+            total_balance: None,
+            reserved_balance: None,
+            credit_market_is_seller: None,
+            credits_to_sell: None,
+            display_in_credit_market: None,
+            has_early_issuance: None,
+            organization_status_id: None,
+            organization_type_id: None,
+            organization_address_id: None,
+            effective_date: None,
+            create_date: None,
+            create_user: None,
+            records_address_text: None,
+            order: None,
+        }
+    }
+    /// Inserts the row and returns it as stored, defaults filled in:
+    ///
+    /// ```sql
+    /// INSERT INTO "organization" ("organization_id", "organization_code", "name", "operating_name", "email", "total_balance", "reserved_balance", "credit_market_is_seller", "credits_to_sell", "display_in_credit_market", "has_early_issuance", "organization_status_id", "organization_type_id", "organization_address_id", "effective_date", "create_date", "create_user", "records_address_text", "order")
+    /// VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+    /// RETURNING *
+    /// ```
+    ///
+    /// A `None` field is sent as `DEFAULT` instead of its parameter. [`lcfs_db::insert_all`] inserts many rows in one statement.
+    pub async fn insert(
+        &self,
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+    ) -> Result<Organization, lcfs_db::Error> {
+        let mut rows = lcfs_db::insert_all(client, std::slice::from_ref(self)).await?;
+        Ok(rows.pop().expect("an insert returns its row"))
+    }
+}
+
+impl lcfs_db::Insert for NewOrganization {
+    type Row = Organization;
+    fn values(&self) -> Vec<Option<&(dyn lcfs_db::postgres_types::ToSql + Sync)>> {
+        Vec::from([
+            lcfs_db::crud::optional(&self.organization_id),
+            lcfs_db::crud::given(&self.organization_code),
+            lcfs_db::crud::given(&self.name),
+            lcfs_db::crud::given(&self.operating_name),
+            lcfs_db::crud::optional(&self.email),
+            lcfs_db::crud::optional(&self.total_balance),
+            lcfs_db::crud::optional(&self.reserved_balance),
+            lcfs_db::crud::optional(&self.credit_market_is_seller),
+            lcfs_db::crud::optional(&self.credits_to_sell),
+            lcfs_db::crud::optional(&self.display_in_credit_market),
+            lcfs_db::crud::optional(&self.has_early_issuance),
+            lcfs_db::crud::optional(&self.organization_status_id),
+            lcfs_db::crud::optional(&self.organization_type_id),
+            lcfs_db::crud::optional(&self.organization_address_id),
+            lcfs_db::crud::optional(&self.effective_date),
+            lcfs_db::crud::optional(&self.create_date),
+            lcfs_db::crud::optional(&self.create_user),
+            lcfs_db::crud::optional(&self.records_address_text),
+            lcfs_db::crud::optional(&self.order),
+        ])
+    }
 }
 
 /// A row of `organization_address`.
@@ -74,124 +414,1010 @@ pub struct Organization {
 #[derive(Debug, Clone, PartialEq, lcfs_db::Row)]
 #[row(table = "organization_address")]
 pub struct OrganizationAddress {
-    /// `integer`, not null, default `nextval('organization_address_organization_address_id_seq'::regclass)`
+    /// Column `organization_address_id`, `integer`, not null, default `nextval('organization_address_organization_address_id_seq'::regclass)`
     pub organization_address_id: i32,
-    /// `character varying(500)`
+    /// Column `name`, `character varying(500)`
     pub name: Option<String>,
-    /// `character varying(500)`
+    /// Column `street_address`, `character varying(500)`
     pub street_address: Option<String>,
-    /// `character varying(100)`
+    /// Column `city`, `character varying(100)`
     pub city: Option<String>,
-    /// `character varying(50)`
+    /// Column `province_state`, `character varying(50)`
     pub province_state: Option<String>,
-    /// `character varying(100)`
+    /// Column `country`, `character varying(100)`
     pub country: Option<String>,
-    /// `character varying(10)`
+    /// Column `postalCode_zipCode`, `character varying(10)`
     pub postalCode_zipCode: Option<String>,
-    /// `text[]`, not null, default `'{}'`
+    /// Column `tags`, `text[]`, not null, default `'{}'`
     pub tags: Vec<String>,
-    /// `integer[]`
+    /// Column `location_ids`, `integer[]`
     pub location_ids: Option<Vec<i32>>,
+}
+
+#[allow(non_snake_case)]
+impl OrganizationAddress {
+    /// The row whose primary key (`organization_address_id`) is given, or `None`:
+    ///
+    /// ```sql
+    /// SELECT "organization_address_id", "name", "street_address", "city", "province_state", "country", "postalCode_zipCode", "tags", "location_ids"
+    /// FROM "organization_address"
+    /// WHERE "organization_address_id" = $1
+    /// ```
+    pub async fn get(
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+        organization_address_id: i32,
+    ) -> Result<Option<Self>, lcfs_db::Error> {
+        lcfs_db::crud::fetch(
+                client,
+                "reading organization_address",
+                "SELECT \"organization_address_id\", \"name\", \"street_address\", \"city\", \"province_state\", \"country\", \"postalCode_zipCode\", \"tags\", \"location_ids\"\nFROM \"organization_address\"\nWHERE \"organization_address_id\" = $1",
+                &[&organization_address_id],
+            )
+            .await
+    }
+    /// Writes every other column of `self` to the row with `self`'s primary key (`organization_address_id`), and returns the row as stored (triggers may change it), or `None` when no row has that key:
+    ///
+    /// ```sql
+    /// UPDATE "organization_address"
+    /// SET "name" = $2, "street_address" = $3, "city" = $4, "province_state" = $5, "country" = $6, "postalCode_zipCode" = $7, "tags" = $8, "location_ids" = $9
+    /// WHERE "organization_address_id" = $1
+    /// RETURNING *
+    /// ```
+    pub async fn update(
+        &self,
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+    ) -> Result<Option<Self>, lcfs_db::Error> {
+        lcfs_db::crud::fetch(
+                client,
+                "updating organization_address",
+                "UPDATE \"organization_address\"\nSET \"name\" = $2, \"street_address\" = $3, \"city\" = $4, \"province_state\" = $5, \"country\" = $6, \"postalCode_zipCode\" = $7, \"tags\" = $8, \"location_ids\" = $9\nWHERE \"organization_address_id\" = $1\nRETURNING *",
+                &[
+                    &self.organization_address_id,
+                    &self.name,
+                    &self.street_address,
+                    &self.city,
+                    &self.province_state,
+                    &self.country,
+                    &self.postalCode_zipCode,
+                    &self.tags,
+                    &self.location_ids,
+                ],
+            )
+            .await
+    }
+    /// Deletes the row whose primary key (`organization_address_id`) is given; whether there was one:
+    ///
+    /// ```sql
+    /// DELETE FROM "organization_address"
+    /// WHERE "organization_address_id" = $1
+    /// ```
+    pub async fn delete(
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+        organization_address_id: i32,
+    ) -> Result<bool, lcfs_db::Error> {
+        lcfs_db::crud::change(
+                client,
+                "deleting from organization_address",
+                "DELETE FROM \"organization_address\"\nWHERE \"organization_address_id\" = $1",
+                &[&organization_address_id],
+            )
+            .await
+    }
+}
+
+/// A row to insert into `organization_address`: [`NewOrganizationAddress::insert`] returns it as [`OrganizationAddress`].
+#[allow(non_snake_case)]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewOrganizationAddress {
+    /// Column `organization_address_id`, `integer`: `None` leaves it to its default `nextval('organization_address_organization_address_id_seq'::regclass)`
+    pub organization_address_id: Option<i32>,
+    /// Column `name`, `character varying(500)`: `None` leaves it NULL
+    pub name: Option<String>,
+    /// Column `street_address`, `character varying(500)`: `None` leaves it NULL
+    pub street_address: Option<String>,
+    /// Column `city`, `character varying(100)`: `None` leaves it NULL
+    pub city: Option<String>,
+    /// Column `province_state`, `character varying(50)`: `None` leaves it NULL
+    pub province_state: Option<String>,
+    /// Column `country`, `character varying(100)`: `None` leaves it NULL
+    pub country: Option<String>,
+    /// Column `postalCode_zipCode`, `character varying(10)`: `None` leaves it NULL
+    pub postalCode_zipCode: Option<String>,
+    /// Column `tags`, `text[]`: `None` leaves it to its default `'{}'`
+    pub tags: Option<Vec<String>>,
+    /// Column `location_ids`, `integer[]`: `None` leaves it NULL
+    pub location_ids: Option<Vec<i32>>,
+}
+
+#[allow(non_snake_case)]
+impl NewOrganizationAddress {
+    /// Every column left to the database, as `Default` does.
+    pub fn new() -> Self {
+        NewOrganizationAddress {
+            organization_address_id: None,
+            name: None,
+            street_address: None,
+            city: None,
+            province_state: None,
+            country: None,
+            postalCode_zipCode: None,
+            tags: None,
+            location_ids: None,
+        }
+    }
+    /// Inserts the row and returns it as stored, defaults filled in:
+    ///
+    /// ```sql
+    /// INSERT INTO "organization_address" ("organization_address_id", "name", "street_address", "city", "province_state", "country", "postalCode_zipCode", "tags", "location_ids")
+    /// VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    /// RETURNING *
+    /// ```
+    ///
+    /// A `None` field is sent as `DEFAULT` instead of its parameter. [`lcfs_db::insert_all`] inserts many rows in one statement.
+    pub async fn insert(
+        &self,
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+    ) -> Result<OrganizationAddress, lcfs_db::Error> {
+        let mut rows = lcfs_db::insert_all(client, std::slice::from_ref(self)).await?;
+        Ok(rows.pop().expect("an insert returns its row"))
+    }
+}
+
+impl lcfs_db::Insert for NewOrganizationAddress {
+    type Row = OrganizationAddress;
+    fn values(&self) -> Vec<Option<&(dyn lcfs_db::postgres_types::ToSql + Sync)>> {
+        Vec::from([
+            lcfs_db::crud::optional(&self.organization_address_id),
+            lcfs_db::crud::optional(&self.name),
+            lcfs_db::crud::optional(&self.street_address),
+            lcfs_db::crud::optional(&self.city),
+            lcfs_db::crud::optional(&self.province_state),
+            lcfs_db::crud::optional(&self.country),
+            lcfs_db::crud::optional(&self.postalCode_zipCode),
+            lcfs_db::crud::optional(&self.tags),
+            lcfs_db::crud::optional(&self.location_ids),
+        ])
+    }
 }
 
 /// A row of `organization_status`.
 #[derive(Debug, Clone, PartialEq, lcfs_db::Row)]
 #[row(table = "organization_status")]
 pub struct OrganizationStatus {
-    /// `integer`, not null, default `nextval('organization_status_organization_status_id_seq'::regclass)`
+    /// Column `organization_status_id`, `integer`, not null, default `nextval('organization_status_organization_status_id_seq'::regclass)`
     pub organization_status_id: i32,
-    /// `org_status_enum`, not null, default `'Unregistered'::org_status_enum`
+    /// Column `status`, `org_status_enum`, not null, default `'Unregistered'::org_status_enum`
     pub status: lcfs_db::enums::OrgStatus,
-    /// `character varying(500)`
+    /// Column `description`, `character varying(500)`
     pub description: Option<String>,
+}
+
+impl OrganizationStatus {
+    /// The row whose primary key (`organization_status_id`) is given, or `None`:
+    ///
+    /// ```sql
+    /// SELECT "organization_status_id", "status", "description"
+    /// FROM "organization_status"
+    /// WHERE "organization_status_id" = $1
+    /// ```
+    pub async fn get(
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+        organization_status_id: i32,
+    ) -> Result<Option<Self>, lcfs_db::Error> {
+        lcfs_db::crud::fetch(
+                client,
+                "reading organization_status",
+                "SELECT \"organization_status_id\", \"status\", \"description\"\nFROM \"organization_status\"\nWHERE \"organization_status_id\" = $1",
+                &[&organization_status_id],
+            )
+            .await
+    }
+    /// Writes every other column of `self` to the row with `self`'s primary key (`organization_status_id`), and returns the row as stored (triggers may change it), or `None` when no row has that key:
+    ///
+    /// ```sql
+    /// UPDATE "organization_status"
+    /// SET "status" = $2, "description" = $3
+    /// WHERE "organization_status_id" = $1
+    /// RETURNING *
+    /// ```
+    pub async fn update(
+        &self,
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+    ) -> Result<Option<Self>, lcfs_db::Error> {
+        lcfs_db::crud::fetch(
+                client,
+                "updating organization_status",
+                "UPDATE \"organization_status\"\nSET \"status\" = $2, \"description\" = $3\nWHERE \"organization_status_id\" = $1\nRETURNING *",
+                &[&self.organization_status_id, &self.status, &self.description],
+            )
+            .await
+    }
+    /// Deletes the row whose primary key (`organization_status_id`) is given; whether there was one:
+    ///
+    /// ```sql
+    /// DELETE FROM "organization_status"
+    /// WHERE "organization_status_id" = $1
+    /// ```
+    pub async fn delete(
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+        organization_status_id: i32,
+    ) -> Result<bool, lcfs_db::Error> {
+        lcfs_db::crud::change(
+                client,
+                "deleting from organization_status",
+                "DELETE FROM \"organization_status\"\nWHERE \"organization_status_id\" = $1",
+                &[&organization_status_id],
+            )
+            .await
+    }
+}
+
+/// A row to insert into `organization_status`: [`NewOrganizationStatus::insert`] returns it as [`OrganizationStatus`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewOrganizationStatus {
+    /// Column `organization_status_id`, `integer`: `None` leaves it to its default `nextval('organization_status_organization_status_id_seq'::regclass)`
+    pub organization_status_id: Option<i32>,
+    /// Column `status`, `org_status_enum`: `None` leaves it to its default `'Unregistered'::org_status_enum`
+    pub status: Option<lcfs_db::enums::OrgStatus>,
+    /// Column `description`, `character varying(500)`: `None` leaves it NULL
+    pub description: Option<String>,
+}
+
+impl NewOrganizationStatus {
+    /// Every column left to the database, as `Default` does.
+    pub fn new() -> Self {
+        NewOrganizationStatus {
+            organization_status_id: None,
+            status: None,
+            description: None,
+        }
+    }
+    /// Inserts the row and returns it as stored, defaults filled in:
+    ///
+    /// ```sql
+    /// INSERT INTO "organization_status" ("organization_status_id", "status", "description")
+    /// VALUES ($1, $2, $3)
+    /// RETURNING *
+    /// ```
+    ///
+    /// A `None` field is sent as `DEFAULT` instead of its parameter. [`lcfs_db::insert_all`] inserts many rows in one statement.
+    pub async fn insert(
+        &self,
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+    ) -> Result<OrganizationStatus, lcfs_db::Error> {
+        let mut rows = lcfs_db::insert_all(client, std::slice::from_ref(self)).await?;
+        Ok(rows.pop().expect("an insert returns its row"))
+    }
+}
+
+impl lcfs_db::Insert for NewOrganizationStatus {
+    type Row = OrganizationStatus;
+    fn values(&self) -> Vec<Option<&(dyn lcfs_db::postgres_types::ToSql + Sync)>> {
+        Vec::from([
+            lcfs_db::crud::optional(&self.organization_status_id),
+            lcfs_db::crud::optional(&self.status),
+            lcfs_db::crud::optional(&self.description),
+        ])
+    }
 }
 
 /// Kinds of organization: fuel supplier, broker, utility
 #[derive(Debug, Clone, PartialEq, lcfs_db::Row)]
 #[row(table = "organization_type")]
 pub struct OrganizationType {
-    /// `integer`, not null, default `nextval('organization_type_organization_type_id_seq'::regclass)`
+    /// Column `organization_type_id`, `integer`, not null, default `nextval('organization_type_organization_type_id_seq'::regclass)`
     pub organization_type_id: i32,
     /// Short name of the kind
     ///
-    /// `character varying(500)`, not null
+    /// Column `org_type`, `character varying(500)`, not null
     pub org_type: String,
-    /// `character varying(500)`
+    /// Column `description`, `character varying(500)`
     pub description: Option<String>,
-    /// `timestamp with time zone`, default `now()`
+    /// Column `create_date`, `timestamp with time zone`, default `now()`
     pub create_date: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl OrganizationType {
+    /// The row whose primary key (`organization_type_id`) is given, or `None`:
+    ///
+    /// ```sql
+    /// SELECT "organization_type_id", "org_type", "description", "create_date"
+    /// FROM "organization_type"
+    /// WHERE "organization_type_id" = $1
+    /// ```
+    pub async fn get(
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+        organization_type_id: i32,
+    ) -> Result<Option<Self>, lcfs_db::Error> {
+        lcfs_db::crud::fetch(
+                client,
+                "reading organization_type",
+                "SELECT \"organization_type_id\", \"org_type\", \"description\", \"create_date\"\nFROM \"organization_type\"\nWHERE \"organization_type_id\" = $1",
+                &[&organization_type_id],
+            )
+            .await
+    }
+    /// Writes every other column of `self` to the row with `self`'s primary key (`organization_type_id`), and returns the row as stored (triggers may change it), or `None` when no row has that key:
+    ///
+    /// ```sql
+    /// UPDATE "organization_type"
+    /// SET "org_type" = $2, "description" = $3, "create_date" = $4
+    /// WHERE "organization_type_id" = $1
+    /// RETURNING *
+    /// ```
+    pub async fn update(
+        &self,
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+    ) -> Result<Option<Self>, lcfs_db::Error> {
+        lcfs_db::crud::fetch(
+                client,
+                "updating organization_type",
+                "UPDATE \"organization_type\"\nSET \"org_type\" = $2, \"description\" = $3, \"create_date\" = $4\nWHERE \"organization_type_id\" = $1\nRETURNING *",
+                &[
+                    &self.organization_type_id,
+                    &self.org_type,
+                    &self.description,
+                    &self.create_date,
+                ],
+            )
+            .await
+    }
+    /// Deletes the row whose primary key (`organization_type_id`) is given; whether there was one:
+    ///
+    /// ```sql
+    /// DELETE FROM "organization_type"
+    /// WHERE "organization_type_id" = $1
+    /// ```
+    pub async fn delete(
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+        organization_type_id: i32,
+    ) -> Result<bool, lcfs_db::Error> {
+        lcfs_db::crud::change(
+                client,
+                "deleting from organization_type",
+                "DELETE FROM \"organization_type\"\nWHERE \"organization_type_id\" = $1",
+                &[&organization_type_id],
+            )
+            .await
+    }
+}
+
+/// A row to insert into `organization_type`: [`NewOrganizationType::insert`] returns it as [`OrganizationType`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewOrganizationType {
+    /// Column `organization_type_id`, `integer`: `None` leaves it to its default `nextval('organization_type_organization_type_id_seq'::regclass)`
+    pub organization_type_id: Option<i32>,
+    /// Column `org_type`, `character varying(500)`
+    pub org_type: String,
+    /// Column `description`, `character varying(500)`: `None` leaves it NULL
+    pub description: Option<String>,
+    /// Column `create_date`, `timestamp with time zone`: `None` leaves it to its default `now()`
+    pub create_date: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl NewOrganizationType {
+    /// The row with the columns that have neither a default nor NULL allowed (`org_type`); every other column left to the database.
+    pub fn new(org_type: String) -> Self {
+        NewOrganizationType {
+            organization_type_id: None,
+            org_type,
+            description: None,
+            create_date: None,
+        }
+    }
+    /// Inserts the row and returns it as stored, defaults filled in:
+    ///
+    /// ```sql
+    /// INSERT INTO "organization_type" ("organization_type_id", "org_type", "description", "create_date")
+    /// VALUES ($1, $2, $3, $4)
+    /// RETURNING *
+    /// ```
+    ///
+    /// A `None` field is sent as `DEFAULT` instead of its parameter. [`lcfs_db::insert_all`] inserts many rows in one statement.
+    pub async fn insert(
+        &self,
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+    ) -> Result<OrganizationType, lcfs_db::Error> {
+        let mut rows = lcfs_db::insert_all(client, std::slice::from_ref(self)).await?;
+        Ok(rows.pop().expect("an insert returns its row"))
+    }
+}
+
+impl lcfs_db::Insert for NewOrganizationType {
+    type Row = OrganizationType;
+    fn values(&self) -> Vec<Option<&(dyn lcfs_db::postgres_types::ToSql + Sync)>> {
+        Vec::from([
+            lcfs_db::crud::optional(&self.organization_type_id),
+            lcfs_db::crud::given(&self.org_type),
+            lcfs_db::crud::optional(&self.description),
+            lcfs_db::crud::optional(&self.create_date),
+        ])
+    }
 }
 
 /// A row of `role`.
 #[derive(Debug, Clone, PartialEq, lcfs_db::Row)]
 #[row(table = "role")]
 pub struct Role {
-    /// `integer`, not null, default `nextval('role_role_id_seq'::regclass)`
+    /// Column `role_id`, `integer`, not null, default `nextval('role_role_id_seq'::regclass)`
     pub role_id: i32,
-    /// `role_enum`, not null
+    /// Column `name`, `role_enum`, not null
     pub name: lcfs_db::enums::Role,
-    /// `character varying(1000)`
+    /// Column `description`, `character varying(1000)`
     pub description: Option<String>,
-    /// `boolean`, default `FALSE`
+    /// Column `is_government_role`, `boolean`, default `FALSE`
     pub is_government_role: Option<bool>,
-    /// `integer`
+    /// Column `display_order`, `integer`
     pub display_order: Option<i32>,
+}
+
+impl Role {
+    /// The row whose primary key (`role_id`) is given, or `None`:
+    ///
+    /// ```sql
+    /// SELECT "role_id", "name", "description", "is_government_role", "display_order"
+    /// FROM "role"
+    /// WHERE "role_id" = $1
+    /// ```
+    pub async fn get(
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+        role_id: i32,
+    ) -> Result<Option<Self>, lcfs_db::Error> {
+        lcfs_db::crud::fetch(
+                client,
+                "reading role",
+                "SELECT \"role_id\", \"name\", \"description\", \"is_government_role\", \"display_order\"\nFROM \"role\"\nWHERE \"role_id\" = $1",
+                &[&role_id],
+            )
+            .await
+    }
+    /// Writes every other column of `self` to the row with `self`'s primary key (`role_id`), and returns the row as stored (triggers may change it), or `None` when no row has that key:
+    ///
+    /// ```sql
+    /// UPDATE "role"
+    /// SET "name" = $2, "description" = $3, "is_government_role" = $4, "display_order" = $5
+    /// WHERE "role_id" = $1
+    /// RETURNING *
+    /// ```
+    pub async fn update(
+        &self,
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+    ) -> Result<Option<Self>, lcfs_db::Error> {
+        lcfs_db::crud::fetch(
+                client,
+                "updating role",
+                "UPDATE \"role\"\nSET \"name\" = $2, \"description\" = $3, \"is_government_role\" = $4, \"display_order\" = $5\nWHERE \"role_id\" = $1\nRETURNING *",
+                &[
+                    &self.role_id,
+                    &self.name,
+                    &self.description,
+                    &self.is_government_role,
+                    &self.display_order,
+                ],
+            )
+            .await
+    }
+    /// Deletes the row whose primary key (`role_id`) is given; whether there was one:
+    ///
+    /// ```sql
+    /// DELETE FROM "role"
+    /// WHERE "role_id" = $1
+    /// ```
+    pub async fn delete(
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+        role_id: i32,
+    ) -> Result<bool, lcfs_db::Error> {
+        lcfs_db::crud::change(
+                client,
+                "deleting from role",
+                "DELETE FROM \"role\"\nWHERE \"role_id\" = $1",
+                &[&role_id],
+            )
+            .await
+    }
+}
+
+/// A row to insert into `role`: [`NewRole::insert`] returns it as [`Role`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewRole {
+    /// Column `role_id`, `integer`: `None` leaves it to its default `nextval('role_role_id_seq'::regclass)`
+    pub role_id: Option<i32>,
+    /// Column `name`, `role_enum`
+    pub name: lcfs_db::enums::Role,
+    /// Column `description`, `character varying(1000)`: `None` leaves it NULL
+    pub description: Option<String>,
+    /// Column `is_government_role`, `boolean`: `None` leaves it to its default `FALSE`
+    pub is_government_role: Option<bool>,
+    /// Column `display_order`, `integer`: `None` leaves it NULL
+    pub display_order: Option<i32>,
+}
+
+impl NewRole {
+    /// The row with the columns that have neither a default nor NULL allowed (`name`); every other column left to the database.
+    pub fn new(name: lcfs_db::enums::Role) -> Self {
+        NewRole {
+            role_id: None,
+            name,
+            description: None,
+            is_government_role: None,
+            display_order: None,
+        }
+    }
+    /// Inserts the row and returns it as stored, defaults filled in:
+    ///
+    /// ```sql
+    /// INSERT INTO "role" ("role_id", "name", "description", "is_government_role", "display_order")
+    /// VALUES ($1, $2, $3, $4, $5)
+    /// RETURNING *
+    /// ```
+    ///
+    /// A `None` field is sent as `DEFAULT` instead of its parameter. [`lcfs_db::insert_all`] inserts many rows in one statement.
+    pub async fn insert(
+        &self,
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+    ) -> Result<Role, lcfs_db::Error> {
+        let mut rows = lcfs_db::insert_all(client, std::slice::from_ref(self)).await?;
+        Ok(rows.pop().expect("an insert returns its row"))
+    }
+}
+
+impl lcfs_db::Insert for NewRole {
+    type Row = Role;
+    fn values(&self) -> Vec<Option<&(dyn lcfs_db::postgres_types::ToSql + Sync)>> {
+        Vec::from([
+            lcfs_db::crud::optional(&self.role_id),
+            lcfs_db::crud::given(&self.name),
+            lcfs_db::crud::optional(&self.description),
+            lcfs_db::crud::optional(&self.is_government_role),
+            lcfs_db::crud::optional(&self.display_order),
+        ])
+    }
 }
 
 /// A row of `user_login_event`.
 #[derive(Debug, Clone, PartialEq, lcfs_db::Row)]
 #[row(table = "user_login_event")]
 pub struct UserLoginEvent {
-    /// `integer`, not null, default `nextval('user_login_event_user_login_history_id_seq'::regclass)`
+    /// Column `user_login_history_id`, `integer`, not null, default `nextval('user_login_event_user_login_history_id_seq'::regclass)`
     pub user_login_history_id: i32,
-    /// `character varying`, not null
+    /// Column `keycloak_email`, `character varying`, not null
     pub keycloak_email: String,
-    /// `character varying(150)`
+    /// Column `external_username`, `character varying(150)`
     pub external_username: Option<String>,
-    /// `character varying(150)`
+    /// Column `keycloak_user_id`, `character varying(150)`
     pub keycloak_user_id: Option<String>,
-    /// `boolean`, default `false`
+    /// Column `is_login_successful`, `boolean`, default `false`
     pub is_login_successful: Option<bool>,
-    /// `character varying(500)`
+    /// Column `login_error_message`, `character varying(500)`
     pub login_error_message: Option<String>,
-    /// `timestamp with time zone`, default `CURRENT_TIMESTAMP`
+    /// Column `create_date`, `timestamp with time zone`, default `CURRENT_TIMESTAMP`
     pub create_date: Option<chrono::DateTime<chrono::Utc>>,
-    /// `integer`
+    /// Column `user_profile_id`, `integer`
     pub user_profile_id: Option<i32>,
+}
+
+impl UserLoginEvent {
+    /// The row whose primary key (`user_login_history_id`) is given, or `None`:
+    ///
+    /// ```sql
+    /// SELECT "user_login_history_id", "keycloak_email", "external_username", "keycloak_user_id", "is_login_successful", "login_error_message", "create_date", "user_profile_id"
+    /// FROM "user_login_event"
+    /// WHERE "user_login_history_id" = $1
+    /// ```
+    pub async fn get(
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+        user_login_history_id: i32,
+    ) -> Result<Option<Self>, lcfs_db::Error> {
+        lcfs_db::crud::fetch(
+                client,
+                "reading user_login_event",
+                "SELECT \"user_login_history_id\", \"keycloak_email\", \"external_username\", \"keycloak_user_id\", \"is_login_successful\", \"login_error_message\", \"create_date\", \"user_profile_id\"\nFROM \"user_login_event\"\nWHERE \"user_login_history_id\" = $1",
+                &[&user_login_history_id],
+            )
+            .await
+    }
+    /// Writes every other column of `self` to the row with `self`'s primary key (`user_login_history_id`), and returns the row as stored (triggers may change it), or `None` when no row has that key:
+    ///
+    /// ```sql
+    /// UPDATE "user_login_event"
+    /// SET "keycloak_email" = $2, "external_username" = $3, "keycloak_user_id" = $4, "is_login_successful" = $5, "login_error_message" = $6, "create_date" = $7, "user_profile_id" = $8
+    /// WHERE "user_login_history_id" = $1
+    /// RETURNING *
+    /// ```
+    pub async fn update(
+        &self,
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+    ) -> Result<Option<Self>, lcfs_db::Error> {
+        lcfs_db::crud::fetch(
+                client,
+                "updating user_login_event",
+                "UPDATE \"user_login_event\"\nSET \"keycloak_email\" = $2, \"external_username\" = $3, \"keycloak_user_id\" = $4, \"is_login_successful\" = $5, \"login_error_message\" = $6, \"create_date\" = $7, \"user_profile_id\" = $8\nWHERE \"user_login_history_id\" = $1\nRETURNING *",
+                &[
+                    &self.user_login_history_id,
+                    &self.keycloak_email,
+                    &self.external_username,
+                    &self.keycloak_user_id,
+                    &self.is_login_successful,
+                    &self.login_error_message,
+                    &self.create_date,
+                    &self.user_profile_id,
+                ],
+            )
+            .await
+    }
+    /// Deletes the row whose primary key (`user_login_history_id`) is given; whether there was one:
+    ///
+    /// ```sql
+    /// DELETE FROM "user_login_event"
+    /// WHERE "user_login_history_id" = $1
+    /// ```
+    pub async fn delete(
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+        user_login_history_id: i32,
+    ) -> Result<bool, lcfs_db::Error> {
+        lcfs_db::crud::change(
+                client,
+                "deleting from user_login_event",
+                "DELETE FROM \"user_login_event\"\nWHERE \"user_login_history_id\" = $1",
+                &[&user_login_history_id],
+            )
+            .await
+    }
+}
+
+/// A row to insert into `user_login_event`: [`NewUserLoginEvent::insert`] returns it as [`UserLoginEvent`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewUserLoginEvent {
+    /// Column `user_login_history_id`, `integer`: `None` leaves it to its default `nextval('user_login_event_user_login_history_id_seq'::regclass)`
+    pub user_login_history_id: Option<i32>,
+    /// Column `keycloak_email`, `character varying`
+    pub keycloak_email: String,
+    /// Column `external_username`, `character varying(150)`: `None` leaves it NULL
+    pub external_username: Option<String>,
+    /// Column `keycloak_user_id`, `character varying(150)`: `None` leaves it NULL
+    pub keycloak_user_id: Option<String>,
+    /// Column `is_login_successful`, `boolean`: `None` leaves it to its default `false`
+    pub is_login_successful: Option<bool>,
+    /// Column `login_error_message`, `character varying(500)`: `None` leaves it NULL
+    pub login_error_message: Option<String>,
+    /// Column `create_date`, `timestamp with time zone`: `None` leaves it to its default `CURRENT_TIMESTAMP`
+    pub create_date: Option<chrono::DateTime<chrono::Utc>>,
+    /// Column `user_profile_id`, `integer`: `None` leaves it NULL
+    pub user_profile_id: Option<i32>,
+}
+
+impl NewUserLoginEvent {
+    /// The row with the columns that have neither a default nor NULL allowed (`keycloak_email`); every other column left to the database.
+    pub fn new(keycloak_email: String) -> Self {
+        NewUserLoginEvent {
+            user_login_history_id: None,
+            keycloak_email,
+            external_username: None,
+            keycloak_user_id: None,
+            is_login_successful: None,
+            login_error_message: None,
+            create_date: None,
+            user_profile_id: None,
+        }
+    }
+    /// Inserts the row and returns it as stored, defaults filled in:
+    ///
+    /// ```sql
+    /// INSERT INTO "user_login_event" ("user_login_history_id", "keycloak_email", "external_username", "keycloak_user_id", "is_login_successful", "login_error_message", "create_date", "user_profile_id")
+    /// VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    /// RETURNING *
+    /// ```
+    ///
+    /// A `None` field is sent as `DEFAULT` instead of its parameter. [`lcfs_db::insert_all`] inserts many rows in one statement.
+    pub async fn insert(
+        &self,
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+    ) -> Result<UserLoginEvent, lcfs_db::Error> {
+        let mut rows = lcfs_db::insert_all(client, std::slice::from_ref(self)).await?;
+        Ok(rows.pop().expect("an insert returns its row"))
+    }
+}
+
+impl lcfs_db::Insert for NewUserLoginEvent {
+    type Row = UserLoginEvent;
+    fn values(&self) -> Vec<Option<&(dyn lcfs_db::postgres_types::ToSql + Sync)>> {
+        Vec::from([
+            lcfs_db::crud::optional(&self.user_login_history_id),
+            lcfs_db::crud::given(&self.keycloak_email),
+            lcfs_db::crud::optional(&self.external_username),
+            lcfs_db::crud::optional(&self.keycloak_user_id),
+            lcfs_db::crud::optional(&self.is_login_successful),
+            lcfs_db::crud::optional(&self.login_error_message),
+            lcfs_db::crud::optional(&self.create_date),
+            lcfs_db::crud::optional(&self.user_profile_id),
+        ])
+    }
 }
 
 /// A row of `user_profile`.
 #[derive(Debug, Clone, PartialEq, lcfs_db::Row)]
 #[row(table = "user_profile")]
 pub struct UserProfile {
-    /// `integer`, not null, default `nextval('user_profile_user_profile_id_seq'::regclass)`
+    /// Column `user_profile_id`, `integer`, not null, default `nextval('user_profile_user_profile_id_seq'::regclass)`
     pub user_profile_id: i32,
-    /// `character varying(150)`
+    /// Column `keycloak_user_id`, `character varying(150)`
     pub keycloak_user_id: Option<String>,
-    /// `character varying(255)`
+    /// Column `keycloak_email`, `character varying(255)`
     pub keycloak_email: Option<String>,
-    /// `character varying(150)`, not null
+    /// Column `keycloak_username`, `character varying(150)`, not null
     pub keycloak_username: String,
-    /// `character varying(255)`
+    /// Column `email`, `character varying(255)`
     pub email: Option<String>,
-    /// `character varying(100)`
+    /// Column `title`, `character varying(100)`
     pub title: Option<String>,
-    /// `character varying(100)`
+    /// Column `first_name`, `character varying(100)`
     pub first_name: Option<String>,
-    /// `boolean`, not null, default `true`
+    /// Column `is_active`, `boolean`, not null, default `true`
     pub is_active: bool,
-    /// `integer`
+    /// Column `organization_id`, `integer`
     pub organization_id: Option<i32>,
+}
+
+impl UserProfile {
+    /// The row whose primary key (`user_profile_id`) is given, or `None`:
+    ///
+    /// ```sql
+    /// SELECT "user_profile_id", "keycloak_user_id", "keycloak_email", "keycloak_username", "email", "title", "first_name", "is_active", "organization_id"
+    /// FROM "user_profile"
+    /// WHERE "user_profile_id" = $1
+    /// ```
+    pub async fn get(
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+        user_profile_id: i32,
+    ) -> Result<Option<Self>, lcfs_db::Error> {
+        lcfs_db::crud::fetch(
+                client,
+                "reading user_profile",
+                "SELECT \"user_profile_id\", \"keycloak_user_id\", \"keycloak_email\", \"keycloak_username\", \"email\", \"title\", \"first_name\", \"is_active\", \"organization_id\"\nFROM \"user_profile\"\nWHERE \"user_profile_id\" = $1",
+                &[&user_profile_id],
+            )
+            .await
+    }
+    /// Writes every other column of `self` to the row with `self`'s primary key (`user_profile_id`), and returns the row as stored (triggers may change it), or `None` when no row has that key:
+    ///
+    /// ```sql
+    /// UPDATE "user_profile"
+    /// SET "keycloak_user_id" = $2, "keycloak_email" = $3, "keycloak_username" = $4, "email" = $5, "title" = $6, "first_name" = $7, "is_active" = $8, "organization_id" = $9
+    /// WHERE "user_profile_id" = $1
+    /// RETURNING *
+    /// ```
+    pub async fn update(
+        &self,
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+    ) -> Result<Option<Self>, lcfs_db::Error> {
+        lcfs_db::crud::fetch(
+                client,
+                "updating user_profile",
+                "UPDATE \"user_profile\"\nSET \"keycloak_user_id\" = $2, \"keycloak_email\" = $3, \"keycloak_username\" = $4, \"email\" = $5, \"title\" = $6, \"first_name\" = $7, \"is_active\" = $8, \"organization_id\" = $9\nWHERE \"user_profile_id\" = $1\nRETURNING *",
+                &[
+                    &self.user_profile_id,
+                    &self.keycloak_user_id,
+                    &self.keycloak_email,
+                    &self.keycloak_username,
+                    &self.email,
+                    &self.title,
+                    &self.first_name,
+                    &self.is_active,
+                    &self.organization_id,
+                ],
+            )
+            .await
+    }
+    /// Deletes the row whose primary key (`user_profile_id`) is given; whether there was one:
+    ///
+    /// ```sql
+    /// DELETE FROM "user_profile"
+    /// WHERE "user_profile_id" = $1
+    /// ```
+    pub async fn delete(
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+        user_profile_id: i32,
+    ) -> Result<bool, lcfs_db::Error> {
+        lcfs_db::crud::change(
+                client,
+                "deleting from user_profile",
+                "DELETE FROM \"user_profile\"\nWHERE \"user_profile_id\" = $1",
+                &[&user_profile_id],
+            )
+            .await
+    }
+}
+
+/// A row to insert into `user_profile`: [`NewUserProfile::insert`] returns it as [`UserProfile`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewUserProfile {
+    /// Column `user_profile_id`, `integer`: `None` leaves it to its default `nextval('user_profile_user_profile_id_seq'::regclass)`
+    pub user_profile_id: Option<i32>,
+    /// Column `keycloak_user_id`, `character varying(150)`: `None` leaves it NULL
+    pub keycloak_user_id: Option<String>,
+    /// Column `keycloak_email`, `character varying(255)`: `None` leaves it NULL
+    pub keycloak_email: Option<String>,
+    /// Column `keycloak_username`, `character varying(150)`
+    pub keycloak_username: String,
+    /// Column `email`, `character varying(255)`: `None` leaves it NULL
+    pub email: Option<String>,
+    /// Column `title`, `character varying(100)`: `None` leaves it NULL
+    pub title: Option<String>,
+    /// Column `first_name`, `character varying(100)`: `None` leaves it NULL
+    pub first_name: Option<String>,
+    /// Column `is_active`, `boolean`: `None` leaves it to its default `true`
+    pub is_active: Option<bool>,
+    /// Column `organization_id`, `integer`: `None` leaves it NULL
+    pub organization_id: Option<i32>,
+}
+
+impl NewUserProfile {
+    /// The row with the columns that have neither a default nor NULL allowed (`keycloak_username`); every other column left to the database.
+    pub fn new(keycloak_username: String) -> Self {
+        NewUserProfile {
+            user_profile_id: None,
+            keycloak_user_id: None,
+            keycloak_email: None,
+            keycloak_username,
+            email: None,
+            title: None,
+            first_name: None,
+            is_active: None,
+            organization_id: None,
+        }
+    }
+    /// Inserts the row and returns it as stored, defaults filled in:
+    ///
+    /// ```sql
+    /// INSERT INTO "user_profile" ("user_profile_id", "keycloak_user_id", "keycloak_email", "keycloak_username", "email", "title", "first_name", "is_active", "organization_id")
+    /// VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    /// RETURNING *
+    /// ```
+    ///
+    /// A `None` field is sent as `DEFAULT` instead of its parameter. [`lcfs_db::insert_all`] inserts many rows in one statement.
+    pub async fn insert(
+        &self,
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+    ) -> Result<UserProfile, lcfs_db::Error> {
+        let mut rows = lcfs_db::insert_all(client, std::slice::from_ref(self)).await?;
+        Ok(rows.pop().expect("an insert returns its row"))
+    }
+}
+
+impl lcfs_db::Insert for NewUserProfile {
+    type Row = UserProfile;
+    fn values(&self) -> Vec<Option<&(dyn lcfs_db::postgres_types::ToSql + Sync)>> {
+        Vec::from([
+            lcfs_db::crud::optional(&self.user_profile_id),
+            lcfs_db::crud::optional(&self.keycloak_user_id),
+            lcfs_db::crud::optional(&self.keycloak_email),
+            lcfs_db::crud::given(&self.keycloak_username),
+            lcfs_db::crud::optional(&self.email),
+            lcfs_db::crud::optional(&self.title),
+            lcfs_db::crud::optional(&self.first_name),
+            lcfs_db::crud::optional(&self.is_active),
+            lcfs_db::crud::optional(&self.organization_id),
+        ])
+    }
 }
 
 /// A row of `user_role`.
 #[derive(Debug, Clone, PartialEq, lcfs_db::Row)]
 #[row(table = "user_role")]
 pub struct UserRole {
-    /// `integer`, not null, default `nextval('user_role_user_role_id_seq'::regclass)`
+    /// Column `user_role_id`, `integer`, not null, default `nextval('user_role_user_role_id_seq'::regclass)`
     pub user_role_id: i32,
-    /// `integer`
+    /// Column `user_profile_id`, `integer`
     pub user_profile_id: Option<i32>,
-    /// `integer`
+    /// Column `role_id`, `integer`
     pub role_id: Option<i32>,
+}
+
+impl UserRole {
+    /// The row whose primary key (`user_role_id`) is given, or `None`:
+    ///
+    /// ```sql
+    /// SELECT "user_role_id", "user_profile_id", "role_id"
+    /// FROM "user_role"
+    /// WHERE "user_role_id" = $1
+    /// ```
+    pub async fn get(
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+        user_role_id: i32,
+    ) -> Result<Option<Self>, lcfs_db::Error> {
+        lcfs_db::crud::fetch(
+                client,
+                "reading user_role",
+                "SELECT \"user_role_id\", \"user_profile_id\", \"role_id\"\nFROM \"user_role\"\nWHERE \"user_role_id\" = $1",
+                &[&user_role_id],
+            )
+            .await
+    }
+    /// Writes every other column of `self` to the row with `self`'s primary key (`user_role_id`), and returns the row as stored (triggers may change it), or `None` when no row has that key:
+    ///
+    /// ```sql
+    /// UPDATE "user_role"
+    /// SET "user_profile_id" = $2, "role_id" = $3
+    /// WHERE "user_role_id" = $1
+    /// RETURNING *
+    /// ```
+    pub async fn update(
+        &self,
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+    ) -> Result<Option<Self>, lcfs_db::Error> {
+        lcfs_db::crud::fetch(
+                client,
+                "updating user_role",
+                "UPDATE \"user_role\"\nSET \"user_profile_id\" = $2, \"role_id\" = $3\nWHERE \"user_role_id\" = $1\nRETURNING *",
+                &[&self.user_role_id, &self.user_profile_id, &self.role_id],
+            )
+            .await
+    }
+    /// Deletes the row whose primary key (`user_role_id`) is given; whether there was one:
+    ///
+    /// ```sql
+    /// DELETE FROM "user_role"
+    /// WHERE "user_role_id" = $1
+    /// ```
+    pub async fn delete(
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+        user_role_id: i32,
+    ) -> Result<bool, lcfs_db::Error> {
+        lcfs_db::crud::change(
+                client,
+                "deleting from user_role",
+                "DELETE FROM \"user_role\"\nWHERE \"user_role_id\" = $1",
+                &[&user_role_id],
+            )
+            .await
+    }
+}
+
+/// A row to insert into `user_role`: [`NewUserRole::insert`] returns it as [`UserRole`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewUserRole {
+    /// Column `user_role_id`, `integer`: `None` leaves it to its default `nextval('user_role_user_role_id_seq'::regclass)`
+    pub user_role_id: Option<i32>,
+    /// Column `user_profile_id`, `integer`: `None` leaves it NULL
+    pub user_profile_id: Option<i32>,
+    /// Column `role_id`, `integer`: `None` leaves it NULL
+    pub role_id: Option<i32>,
+}
+
+impl NewUserRole {
+    /// Every column left to the database, as `Default` does.
+    pub fn new() -> Self {
+        NewUserRole {
+            user_role_id: None,
+            user_profile_id: None,
+            role_id: None,
+        }
+    }
+    /// Inserts the row and returns it as stored, defaults filled in:
+    ///
+    /// ```sql
+    /// INSERT INTO "user_role" ("user_role_id", "user_profile_id", "role_id")
+    /// VALUES ($1, $2, $3)
+    /// RETURNING *
+    /// ```
+    ///
+    /// A `None` field is sent as `DEFAULT` instead of its parameter. [`lcfs_db::insert_all`] inserts many rows in one statement.
+    pub async fn insert(
+        &self,
+        client: &impl lcfs_db::tokio_postgres::GenericClient,
+    ) -> Result<UserRole, lcfs_db::Error> {
+        let mut rows = lcfs_db::insert_all(client, std::slice::from_ref(self)).await?;
+        Ok(rows.pop().expect("an insert returns its row"))
+    }
+}
+
+impl lcfs_db::Insert for NewUserRole {
+    type Row = UserRole;
+    fn values(&self) -> Vec<Option<&(dyn lcfs_db::postgres_types::ToSql + Sync)>> {
+        Vec::from([
+            lcfs_db::crud::optional(&self.user_role_id),
+            lcfs_db::crud::optional(&self.user_profile_id),
+            lcfs_db::crud::optional(&self.role_id),
+        ])
+    }
 }

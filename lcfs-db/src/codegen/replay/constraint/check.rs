@@ -37,5 +37,6 @@ pub fn check(
         name: name(only),
         expression: written::check(ctx.statement.text, &check.expr),
         columns: read,
+        valid: true,
     }
 }

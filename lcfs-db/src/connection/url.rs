@@ -1,4 +1,5 @@
-//! Connection URLs that libpq (psql) and tokio-postgres both read, for any `Config` we built.
+//! Connection URLs that libpq (psql) and tokio-postgres both read, for any `Config`, and the
+//! same URL with its password masked: the only form in which a target is ever printed.
 
 use std::fmt::Write;
 use std::os::unix::ffi::OsStrExt;
@@ -12,7 +13,7 @@ pub fn connection_url(config: &Config) -> String {
     url(config, true)
 }
 
-/// [`connection_url`] without the password, for messages.
+/// [`connection_url`] with the password, when there is one, shown as `***`: safe to print.
 pub fn display_url(config: &Config) -> String {
     url(config, false)
 }
@@ -21,8 +22,12 @@ fn url(config: &Config, with_password: bool) -> String {
     let mut url = String::from("postgresql://");
     if let Some(user) = config.get_user() {
         url.push_str(&encode(user.as_bytes()));
-        if let Some(password) = config.get_password().filter(|_| with_password) {
-            let _ = write!(url, ":{}", encode(password));
+        match config.get_password() {
+            Some(password) if with_password => {
+                let _ = write!(url, ":{}", encode(password));
+            }
+            Some(_) => url.push_str(":***"),
+            None => {}
         }
         url.push('@');
     }
@@ -32,7 +37,15 @@ fn url(config: &Config, with_password: bool) -> String {
         }
         Some(Host::Tcp(host)) => url.push_str(&encode(host.as_bytes())),
         Some(Host::Unix(path)) => url.push_str(&encode(path.as_os_str().as_bytes())),
-        None => {}
+        None => match config.get_hostaddrs().first() {
+            Some(std::net::IpAddr::V6(address)) => {
+                let _ = write!(url, "[{address}]");
+            }
+            Some(address) => {
+                let _ = write!(url, "{address}");
+            }
+            None => {}
+        },
     }
     if let Some(port) = config.get_ports().first() {
         let _ = write!(url, ":{port}");
@@ -70,7 +83,13 @@ mod tests {
             let config: Config = url.parse().unwrap();
             assert_eq!(connection_url(&config), url);
         }
+    }
+
+    #[test]
+    fn the_password_is_masked_for_display() {
         let config: Config = "postgresql://me:secret@db:5432/x".parse().unwrap();
-        assert_eq!(display_url(&config), "postgresql://me@db:5432/x");
+        assert_eq!(display_url(&config), "postgresql://me:***@db:5432/x");
+        let config: Config = "postgresql://me@%2Frun%2Fpg:5433/x".parse().unwrap();
+        assert_eq!(display_url(&config), "postgresql://me@%2Frun%2Fpg:5433/x");
     }
 }

@@ -1,0 +1,95 @@
+//! Verifying that a database is exactly LCFS at its Alembic head, tolerating what LCFS's own
+//! databases carry beyond the reference: `alembic_version`, leftover
+//! `charging_equipment_snapshot_*` tables with their parts, LCFS's comments, and SELECT grants
+//! on tables to the reporting role from default privileges.
+
+use crate::Error;
+use crate::catalog::{Catalog, Drift, Kind, compare, lcfs_reference};
+
+/// The reporting role LCFS's default privileges grant SELECT on tables to, on some clusters.
+pub(crate) const REPORTING_ROLE: &str = "basic_lcfs_reporting_role";
+
+/// What the verification found.
+#[derive(Debug, Clone, Default)]
+pub struct Verification {
+    /// How many reference objects the database matched.
+    pub matched: usize,
+    /// Leftover tables, moved out of the compared catalog by the adoption.
+    pub leftover_tables: Vec<String>,
+    /// Their triggers (`table.trigger`), dropped: the archive must not call our functions.
+    pub leftover_triggers: Vec<String>,
+    /// Tables the reporting role may SELECT from by default privileges; revoked.
+    pub default_grants: Vec<String>,
+    /// How many comments LCFS wrote; replaced by ours.
+    pub comments: usize,
+    /// What differs from the reference beyond the tolerated; adoption needs it empty.
+    pub drift: Drift,
+}
+
+/// Compares `found` with the LCFS reference, setting the tolerated objects aside.
+pub(crate) fn verify(found: &Catalog) -> Result<Verification, Error> {
+    let reference = lcfs_reference()?;
+    let mut verification = Verification::default();
+    let mut compared = found.clone();
+    compared.retain(|kind, name, attributes| {
+        if kind == Kind::Comment {
+            verification.comments += 1;
+            return false;
+        }
+        if let Some(table) = relation_of(kind, name, attributes).filter(|t| leftover(t)) {
+            match kind {
+                Kind::Table => verification.leftover_tables.push(table.to_owned()),
+                Kind::Trigger => verification.leftover_triggers.push(name.to_owned()),
+                _ => {}
+            }
+            return false;
+        }
+        let unknown_grant = kind == Kind::Grant && reference.get(kind, name).is_none();
+        if let Some(table) = default_grant(name, attributes).filter(|_| unknown_grant) {
+            verification.default_grants.push(table.to_owned());
+            return false;
+        }
+        true
+    });
+    verification.drift = compare(&reference, &compared);
+    verification.matched = reference.len()
+        - verification
+            .drift
+            .differences
+            .iter()
+            .filter(|d| !matches!(d.change, crate::catalog::Change::Unexpected))
+            .map(|d| (d.kind, &d.name))
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+    Ok(verification)
+}
+
+/// `alembic_version` and the leftover backup tables of charging equipment.
+pub(crate) fn leftover(table: &str) -> bool {
+    table == "alembic_version" || table.starts_with("charging_equipment_snapshot_")
+}
+
+/// The relation an object belongs to, for those that belong to one.
+fn relation_of<'a>(
+    kind: Kind,
+    name: &'a str,
+    attributes: &'a crate::catalog::Attributes,
+) -> Option<&'a str> {
+    match kind {
+        Kind::Table => Some(name),
+        Kind::Column | Kind::Constraint | Kind::Trigger => name.split('.').next(),
+        Kind::Index => attributes.get("table")?.as_str(),
+        Kind::Sequence => attributes.get("owned_by")?.as_str()?.split('.').next(),
+        Kind::Grant => name.split(' ').nth(1),
+        _ => None,
+    }
+}
+
+/// The table of a `table X to basic_lcfs_reporting_role` grant of SELECT alone.
+fn default_grant<'a>(name: &'a str, attributes: &crate::catalog::Attributes) -> Option<&'a str> {
+    let table = name
+        .strip_prefix("table ")?
+        .strip_suffix(&format!(" to {REPORTING_ROLE}"))?;
+    let select_only = attributes.get("privileges") == Some(&serde_json::json!(["SELECT"]));
+    select_only.then_some(table)
+}

@@ -1,0 +1,21 @@
+//! A database's catalog as a flat set of named objects, each with its attributes: what `check`
+//! compares with the committed snapshot of head, and `adopt` with the LCFS reference.
+//!
+//! An object is a kind (`column`, `index`, `grant`, …), a name unique within its kind
+//! (`organization.name`, `function audit_trigger_func()`) and a map of attributes. Comparing
+//! two catalogs is comparing two maps; see [`compare`].
+
+mod diff;
+mod differences;
+mod object;
+mod read;
+mod reference;
+mod report;
+mod snapshot;
+
+pub use diff::{Change, Difference, Drift, compare};
+pub use differences::{INTENTIONAL_DIFFERENCES, IntentionalDifference, added_objects};
+pub use object::{Attributes, Catalog, Kind};
+pub use read::{ARCHIVE_SCHEMA, read, read_in_transaction};
+pub use reference::{LCFS_REVISION, lcfs_reference};
+pub use snapshot::{SNAPSHOT_FILE, UPDATE_COMMAND, head_snapshot};

@@ -1,0 +1,54 @@
+//! `check`: the live catalog against the snapshot of what the migrations leave at head, for
+//! operators and for a service's health endpoint. Reads only, so it runs on a hot standby.
+
+use tokio_postgres::Client;
+
+use crate::catalog::{Drift, compare, head_snapshot, read_in_transaction};
+use crate::{Error, ErrorKind, Migrator};
+
+/// Compares the database behind `client` with the catalog the embedded migrations define at
+/// head; an empty [`Drift`] means equal.
+///
+/// Only head is known: the snapshot embedded in the binary describes head and nothing else, so
+/// a database at another version (or one without lcfs-db's history) is an error of kind
+/// [`ErrorKind::NotAtHead`] saying what to do, not a drift.
+///
+/// ```no_run
+/// # async fn health(client: &tokio_postgres::Client) -> Result<(), lcfs_db::Error> {
+/// let drift = lcfs_db::check(client).await?;
+/// if !drift.is_empty() {
+///     eprintln!("the schema drifted from the migrations:\n{drift}");
+/// }
+/// # Ok(()) }
+/// ```
+pub async fn check(client: &Client) -> Result<Drift, Error> {
+    let status = Migrator::new().status(client).await?;
+    if status.current != status.head {
+        return Err(Error::new(
+            ErrorKind::NotAtHead,
+            not_at_head(status.current, status.head),
+        ));
+    }
+    let expected = head_snapshot()?;
+    let found = read_in_transaction(client).await?;
+    Ok(compare(&expected, &found))
+}
+
+fn not_at_head(current: i32, head: i32) -> String {
+    if current == 0 {
+        return format!(
+            "the database has no lcfs-db history (no version applied); check knows only the \
+             catalog of head (V{head:03}): run `lcfs-db upgrade` on an empty database, or \
+             `lcfs-db adopt` on an LCFS database built by Alembic"
+        );
+    }
+    let what = if current < head {
+        "run `lcfs-db upgrade` first"
+    } else {
+        "check it with the lcfs-db binary that applied that version"
+    };
+    format!(
+        "the database is at version {current}, and check knows only the catalog of head \
+         (V{head:03}): {what}"
+    )
+}

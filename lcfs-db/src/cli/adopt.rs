@@ -1,0 +1,129 @@
+//! `adopt`: prints the verification, the exact SQL of a dry run, or what the adoption did, then
+//! applies later versions with the migrator and checks the result.
+
+use clap::Args;
+use lcfs_db::Migrator;
+use lcfs_db::adopt::{AdoptOptions, Adoption, LCFS_REVISION, LCFS_VERSION, TRANSACTION_SETTINGS};
+use lcfs_db::catalog::ARCHIVE_SCHEMA;
+
+use super::DatabaseArgs;
+use super::connect::Missing;
+use super::output::outln;
+use super::upgrade::print_report;
+
+/// Take over an LCFS database built by Alembic: verify it, converge it, record the history.
+///
+/// The database must be LCFS at Alembic revision b8f9c0d1e2a3 as the LCFS reference describes
+/// it. Tolerated: alembic_version, leftover charging_equipment_snapshot_* tables, LCFS's
+/// comments, audit_log rows, sequences behind their table's highest id (moved past it), and
+/// SELECT grants on tables to basic_lcfs_reporting_role. In one transaction, adopt then moves
+/// alembic_version and the leftover tables, rows and all, to schema alembic_archive (outside
+/// what `check` compares; move alembic_version back to public to return to Alembic), replaces
+/// functions and views with ours, adds what docs/differences.md lists, sets our comments and
+/// records V001–V015 in the history. Later versions are then applied by the migrator, and the
+/// result is checked. Refused, with nothing changed: another Alembic revision, a database that
+/// differs from the reference (the differences are listed), one lcfs-db already manages, and an
+/// empty one.
+#[derive(Debug, Args)]
+pub struct AdoptArgs {
+    /// Print the verification and the exact SQL; change nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Drop alembic_version instead of keeping it in schema alembic_archive.
+    #[arg(long)]
+    drop_alembic_version: bool,
+    #[command(flatten)]
+    database: DatabaseArgs,
+}
+
+/// Runs the adoption as the arguments say.
+pub async fn adopt(args: AdoptArgs) -> Result<(), String> {
+    let client = args.database.connect(Missing::Fail).await?;
+    let options = AdoptOptions {
+        dry_run: args.dry_run,
+        drop_alembic_version: args.drop_alembic_version,
+    };
+    let adoption = lcfs_db::adopt(&client, options)
+        .await
+        .map_err(|e| e.to_string())?;
+    // A dry run prints a script: the verification as its leading comments.
+    print_verification(&adoption, if adoption.committed { "" } else { "-- " });
+    if !adoption.committed {
+        print_sql(&adoption);
+        return Ok(());
+    }
+    let statements: usize = adoption.steps.iter().map(|s| s.statements.len()).sum();
+    outln!(
+        "adopted: {statements} statements in one transaction, committed; V001–V{LCFS_VERSION:03} recorded"
+    );
+    if args.drop_alembic_version {
+        outln!("alembic_version dropped, as asked");
+    } else {
+        outln!(
+            "alembic_version kept as {ARCHIVE_SCHEMA}.alembic_version (the way back to Alembic: \
+             ALTER TABLE {ARCHIVE_SCHEMA}.alembic_version SET SCHEMA public)"
+        );
+    }
+    let report = Migrator::new()
+        .run(&client)
+        .await
+        .map_err(|e| e.to_string())?;
+    print_report(&report, "applied");
+    let drift = lcfs_db::check(&client).await.map_err(|e| e.to_string())?;
+    if !drift.is_empty() {
+        return Err(format!(
+            "after the adoption, check finds differences:\n{drift}"
+        ));
+    }
+    outln!("check: the database matches the migrations at head");
+    Ok(())
+}
+
+fn print_verification(adoption: &Adoption, prefix: &str) {
+    let v = &adoption.verification;
+    outln!(
+        "{prefix}verified: LCFS at Alembic revision {LCFS_REVISION}, {} reference objects matched",
+        v.matched
+    );
+    if !v.leftover_tables.is_empty() {
+        outln!(
+            "{prefix}tolerated: {} (kept in schema {ARCHIVE_SCHEMA})",
+            v.leftover_tables.join(", ")
+        );
+    }
+    if v.comments > 0 {
+        outln!(
+            "{prefix}tolerated: {} comments (LCFS's words; replaced by ours)",
+            v.comments
+        );
+    }
+    if !v.default_grants.is_empty() {
+        outln!(
+            "{prefix}tolerated: SELECT for basic_lcfs_reporting_role on {} tables by default privileges \
+             (revoked): {}",
+            v.default_grants.len(),
+            v.default_grants.join(", ")
+        );
+    }
+}
+
+fn print_sql(adoption: &Adoption) {
+    outln!("-- dry run: nothing was changed; the adoption runs this, in one transaction:");
+    outln!("BEGIN;");
+    outln!("{TRANSACTION_SETTINGS};");
+    for step in &adoption.steps {
+        outln!("\n-- {}", step.why);
+        for statement in &step.statements {
+            let statement = statement.trim_end_matches(';');
+            outln!("{statement};");
+        }
+    }
+    outln!("COMMIT;");
+    let head = Migrator::new().head();
+    if head > LCFS_VERSION {
+        outln!(
+            "-- then the migrator applies V{:03}–V{head:03}",
+            LCFS_VERSION + 1
+        );
+    }
+}

@@ -1,0 +1,2 @@
+-- Nothing to undo: /* the table stays */
+;

@@ -1,0 +1,1 @@
+CREATE TABLE organization (id serial PRIMARY KEY);

@@ -1,0 +1,2 @@
+-- V002 down: undoes "Add penalty notes", in reverse order.
+

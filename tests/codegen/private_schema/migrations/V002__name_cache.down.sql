@@ -1,0 +1,2 @@
+DROP TABLE bookkeeping.name_cache;
+DROP SCHEMA bookkeeping;
