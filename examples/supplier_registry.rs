@@ -64,8 +64,8 @@ async fn run() -> Result<(), lcfs_db::Error> {
     Ok(())
 }
 
-/// On start: bring the database to head. Concurrent starters serialize on an advisory lock, so
-/// every instance of the application may do this.
+/// On start: bring the database to head. Concurrent starters take turns on an advisory lock and
+/// apply each migration once, so every instance of the application may do this.
 async fn start(client: &tokio_postgres::Client) -> Result<MigrationReport, lcfs_db::Error> {
     lcfs_db::migrate(client).await
 }

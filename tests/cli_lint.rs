@@ -147,7 +147,7 @@ async fn status_history_and_strict_upgrade_speak_of_classes(db: TestDatabase) {
     let strict = lcfs_db(db.url(), &["upgrade", "--strict-history"]);
     assert!(!strict.status.success());
     assert!(
-        stderr(&strict).contains("V100 add_note"),
+        stderr(&strict).contains("version 100 (add_note"),
         "{}",
         stderr(&strict)
     );

@@ -71,7 +71,7 @@ async fn an_old_binary_refuses_a_newer_contract_migration(db: TestDatabase) {
     assert_eq!(error.kind(), ErrorKind::Missing);
     assert_eq!(error.version(), Some(NEWER));
     let message = error.to_string();
-    assert!(message.contains("V100 newer_change"), "{message}");
+    assert!(message.contains("version 100 (newer_change"), "{message}");
     assert!(message.contains("it is a contract migration"), "{message}");
 }
 
@@ -123,6 +123,35 @@ async fn strict_history_refuses_a_contract_migration(db: TestDatabase) {
         (error.kind(), error.version()),
         (ErrorKind::Missing, Some(NEWER))
     );
+}
+
+#[lcfs_db::test]
+async fn the_run_its_preview_and_a_downgrade_agree_on_what_is_tolerated(db: TestDatabase) {
+    newer_build_applies(&db, EXPAND).await;
+    let migrator = Migrator::new();
+    let plan = migrator.preview_upgrade(&db).await.unwrap();
+    assert!(plan.is_empty(), "an upgrade has nothing to run");
+    let head = migrator.head();
+    // A downgrade would have to revert V100 first, and has no down file for it.
+    for error in [
+        Migrator::new()
+            .preview_downgrade(&db, head - 1)
+            .await
+            .unwrap_err(),
+        Migrator::new().downgrade(&db, head - 1).await.unwrap_err(),
+    ] {
+        assert_eq!(
+            (error.kind(), error.version()),
+            (ErrorKind::Missing, Some(NEWER))
+        );
+        assert!(
+            error
+                .to_string()
+                .contains("a downgrade would have to revert it"),
+            "{error}"
+        );
+    }
+    assert_eq!(Migrator::new().status(&db).await.unwrap().current, NEWER);
 }
 
 #[lcfs_db::test]

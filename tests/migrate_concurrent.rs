@@ -1,9 +1,10 @@
-//! Concurrent starters on one database serialize on the advisory lock: one applies, the
-//! others find nothing to do; a starter that waits too long gives up with LockTimeout.
+//! Concurrent starters on one database take turns on the advisory lock, migration by migration:
+//! each version is applied by one of them, the others find it done; a starter that waits too
+//! long gives up with LockTimeout.
 
 mod common;
 
-use common::probe::advisory_locks;
+use common::probe::{advisory_locks, migration_lock_waiter};
 use std::time::{Duration, Instant};
 
 use futures_util::future::join_all;
@@ -121,7 +122,7 @@ async fn a_run_gives_up_when_another_holds_the_lock_too_long(db: TestDatabase) {
     let waiter = db.connect().await.unwrap();
     let started = Instant::now();
     let error = Migrator::with_migrations(slow.clone())
-        .lock_timeout(Duration::from_millis(300))
+        .advisory_lock_wait(Duration::from_millis(300))
         .run(&waiter)
         .await
         .unwrap_err();
@@ -146,7 +147,7 @@ async fn a_run_gives_up_when_another_holds_the_lock_too_long(db: TestDatabase) {
     );
 
     let immediately = Migrator::with_migrations(slow.clone())
-        .lock_timeout(Duration::ZERO)
+        .advisory_lock_wait(Duration::ZERO)
         .run(&waiter)
         .await;
     assert_eq!(immediately.unwrap_err().kind(), ErrorKind::LockTimeout);
@@ -157,4 +158,162 @@ async fn a_run_gives_up_when_another_holds_the_lock_too_long(db: TestDatabase) {
         after.applied().is_empty(),
         "once the holder is done there is nothing left to do"
     );
+}
+
+/// One run waits in V002 for a table a test session holds; a downgrade started meanwhile plans
+/// to revert V001, and waits for the first run's lock. When the first run goes on, the database
+/// is no longer where the downgrade planned from: it stops rather than revert under V002.
+#[lcfs_db::test(empty)]
+async fn a_run_stops_when_another_moved_the_database_under_it(db: TestDatabase) {
+    let set = vec![
+        Migration::new(
+            1,
+            "ledger",
+            "CREATE TABLE ledger (id int);",
+            "DROP TABLE ledger;",
+        ),
+        Migration::new(
+            2,
+            "ledger_note",
+            "ALTER TABLE ledger ADD COLUMN note text;",
+            "ALTER TABLE ledger DROP COLUMN note;",
+        ),
+    ];
+    Migrator::with_migrations(set[..1].to_vec())
+        .run(&db)
+        .await
+        .unwrap();
+    let holder = db.connect().await.unwrap();
+    holder
+        .batch_execute("BEGIN; LOCK TABLE ledger IN ACCESS SHARE MODE")
+        .await
+        .unwrap();
+    let waiting_for = async |event: &str| {
+        while db
+            .query(
+                "SELECT 1 FROM pg_stat_activity WHERE application_name = 'lcfs-db' \
+                 AND datname = current_database() AND wait_event_type = 'Lock' AND wait_event = $1",
+                &[&event],
+            )
+            .await
+            .unwrap()
+            .is_empty()
+        {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    };
+    let upgrader = db.connect().await.unwrap();
+    let upgrade = tokio::spawn({
+        let set = set.clone();
+        async move {
+            Migrator::with_migrations(set)
+                .ddl_lock_timeout(Duration::from_secs(30))
+                .run(&upgrader)
+                .await
+        }
+    });
+    waiting_for("relation").await;
+    let downgrader = db.connect().await.unwrap();
+    let downgrader_pid: i32 = downgrader
+        .query_one("SELECT pg_backend_pid()", &[])
+        .await
+        .unwrap()
+        .get(0);
+    let downgrade = tokio::spawn(async move {
+        Migrator::with_migrations(set)
+            .downgrade(&downgrader, 0)
+            .await
+    });
+    while migration_lock_waiter(&db, &[]).await != downgrader_pid {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    holder.batch_execute("COMMIT").await.unwrap();
+
+    assert_eq!(upgrade.await.unwrap().unwrap().version_after(), 2);
+    let error = downgrade.await.unwrap().unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Concurrent, "{error}");
+    assert!(
+        error.to_string().contains(
+            "another run moved the database to version 2 while this downgrade was under way"
+        ),
+        "{error}"
+    );
+    let versions: Vec<i32> = db
+        .query(
+            "SELECT version FROM refinery_schema_history ORDER BY 1",
+            &[],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| row.get(0))
+        .collect();
+    assert_eq!(versions, [1, 2], "nothing was reverted");
+}
+
+/// A run waiting for the migration lock holds no snapshot. The holder's `CREATE INDEX
+/// CONCURRENTLY` waits for every transaction whose snapshot is older than its own to end: a
+/// waiter blocked inside a statement would never end, since it waits for the holder's lock.
+/// Here a downgrade, planned before the upgrade records V002, waits while the upgrade builds
+/// V002's index; the index is built, and the downgrade then finds the database moved.
+#[lcfs_db::test(empty)]
+async fn a_waiting_run_does_not_hold_up_create_index_concurrently(db: TestDatabase) {
+    let set = vec![
+        Migration::new(
+            1,
+            "ledger",
+            "CREATE TABLE ledger (id int);",
+            "DROP TABLE ledger;",
+        ),
+        Migration::new(
+            2,
+            "ledger_index",
+            "-- lcfs-db: no-transaction\nSELECT pg_sleep(2);\n\
+             CREATE INDEX CONCURRENTLY ledger_id ON ledger (id);",
+            "DROP INDEX ledger_id;",
+        ),
+    ];
+    Migrator::with_migrations(set[..1].to_vec())
+        .run(&db)
+        .await
+        .unwrap();
+    let upgrader = db.connect().await.unwrap();
+    let upgrader_pid: i32 = upgrader
+        .query_one("SELECT pg_backend_pid()", &[])
+        .await
+        .unwrap()
+        .get(0);
+    let upgrade = tokio::spawn({
+        let set = set.clone();
+        async move { Migrator::with_migrations(set).run(&upgrader).await }
+    });
+    while advisory_locks(&db).await == 0 {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let downgrader = db.connect().await.unwrap();
+    let downgrade = tokio::spawn(async move {
+        Migrator::with_migrations(set)
+            .downgrade(&downgrader, 0)
+            .await
+    });
+    migration_lock_waiter(&db, &[upgrader_pid]).await;
+
+    let upgraded = tokio::time::timeout(Duration::from_secs(30), upgrade)
+        .await
+        .expect("the index is built while another run waits")
+        .unwrap()
+        .unwrap();
+    assert_eq!(upgraded.version_after(), 2);
+    let error = downgrade.await.unwrap().unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Concurrent, "{error}");
+    let valid: bool = db
+        .query_one(
+            "SELECT indisvalid FROM pg_index WHERE indexrelid = 'ledger_id'::regclass",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert!(valid);
+    assert_eq!(advisory_locks(&db).await, 0);
 }

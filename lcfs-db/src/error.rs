@@ -11,14 +11,28 @@ use tokio_postgres::error::{DbError, SqlState};
 pub enum ErrorKind {
     /// Talking to the server failed (connect, I/O, protocol).
     Connection,
-    /// Another migrator held the advisory lock past the lock timeout.
+    /// Another migrator held the advisory lock past the advisory-lock wait.
     LockTimeout,
+    /// A migration statement waited past its lock timeout on every attempt; the migration was
+    /// rolled back. [`Error::blockers`] names the sessions in the way.
+    Blocked,
     /// An applied migration's checksum differs from the embedded one.
     Divergent,
     /// The database has a version that is not embedded in this binary.
     Missing,
-    /// A migration is pending below the database's version: it was added out of order.
+    /// A version of the set has no history row below the database's version: the row was
+    /// deleted, or the migration was added out of order.
     OutOfOrder,
+    /// The database has no history table but already holds tables or types: another tool made
+    /// them (an LCFS database built by Alembic is adopted with `lcfs-db adopt`).
+    Unmanaged,
+    /// The server is a read-only hot standby.
+    Standby,
+    /// Another run moved the database to another version while this one was under way.
+    Concurrent,
+    /// A no-transaction migration's statements reached different server sessions: a
+    /// transaction-mode pooler stands in between, where a session-level lock means nothing.
+    Pooler,
     /// A migration statement failed; the migration was rolled back.
     Migration,
     /// A requested version does not exist.
@@ -63,6 +77,7 @@ struct Details {
     file: Option<String>,
     location: Option<SqlLocation>,
     source: Option<Box<dyn StdError + Send + Sync>>,
+    blockers: Vec<crate::migrate::Blocker>,
 }
 
 impl Error {
@@ -74,7 +89,13 @@ impl Error {
             file: None,
             location: None,
             source: None,
+            blockers: Vec::new(),
         }))
+    }
+
+    pub(crate) fn with_blockers(mut self, blockers: Vec<crate::migrate::Blocker>) -> Self {
+        self.0.blockers = blockers;
+        self
     }
 
     pub(crate) fn with_source(mut self, source: impl StdError + Send + Sync + 'static) -> Self {
@@ -134,6 +155,12 @@ impl Error {
         }
     }
 
+    /// For [`ErrorKind::Blocked`], the sessions that held (or waited ahead for) the locks the
+    /// migration's statement needed, as `pg_locks` and `pg_stat_activity` showed them.
+    pub fn blockers(&self) -> &[crate::migrate::Blocker] {
+        &self.0.blockers
+    }
+
     /// The server's SQLSTATE, when the server rejected something.
     pub fn code(&self) -> Option<&SqlState> {
         self.db_error().map(DbError::code)
@@ -150,6 +177,10 @@ impl fmt::Display for Error {
         }
         if let (Some(file), Some(location)) = (&self.0.file, &self.0.location) {
             write_snippet(f, file, location)?;
+        }
+        for (n, blocker) in self.0.blockers.iter().enumerate() {
+            let heading = if n == 0 { "\nin the way:" } else { "" };
+            write!(f, "{heading}\n  {blocker}")?;
         }
         Ok(())
     }

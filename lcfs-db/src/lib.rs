@@ -6,7 +6,7 @@
 //!
 //! ```no_run
 //! # async fn start(client: &lcfs_db::tokio_postgres::Client) -> Result<(), lcfs_db::Error> {
-//! // Serialized across instances by an advisory lock: one applies, the others wait.
+//! // Instances started together take turns under an advisory lock: each migration applies once.
 //! let report = lcfs_db::migrate(client).await?;
 //! println!("at version {}", report.version_after());
 //!
@@ -19,7 +19,8 @@
 //! ```
 //!
 //! [`status()`] and [`downgrade()`] sit beside it; [`Migrator`] sets the target version, the
-//! history table and the lock timeout, and prints the SQL of a plan.
+//! history table, how long a statement may wait for a lock and run, and how often a migration
+//! is retried after a lock timeout, and prints the SQL of a plan.
 //!
 //! Each table's row struct reads, updates and deletes by primary key, and its `New…` struct
 //! inserts, leaving what it does not set (`None`) to the column's default. Every value is a
@@ -80,6 +81,7 @@ mod migrate;
 pub mod pg_enum;
 pub mod row;
 pub mod schema;
+mod timeouts;
 
 #[cfg(test)]
 mod codegen;
@@ -106,10 +108,14 @@ pub use error::{Error, ErrorKind, SqlLocation};
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
 pub use lcfs_db_macros::test;
 pub use lcfs_db_macros::{PgEnum, Row};
+#[allow(deprecated)]
+pub use migrate::DEFAULT_LOCK_TIMEOUT;
 pub use migrate::{
-    Accepted, AheadMigration, AppliedMigration, Class, DEFAULT_HISTORY_TABLE, DEFAULT_LOCK_TIMEOUT,
-    Direction, Migration, MigrationReport, Migrator, NO_TRANSACTION_MARKER, Plan, Status,
-    VersionState, VersionStatus, downgrade, migrate, migrations, status,
+    APPLICATION_NAME, Accepted, AheadMigration, AppliedMigration, Blocker, CLIENT_CHECK_INTERVAL,
+    Class, DEFAULT_ADVISORY_LOCK_WAIT, DEFAULT_DDL_LOCK_TIMEOUT, DEFAULT_HISTORY_TABLE,
+    DEFAULT_LOCK_RETRIES, DEFAULT_STATEMENT_TIMEOUT, Direction, Migration, MigrationReport,
+    Migrator, NO_TRANSACTION_MARKER, Plan, Status, VersionState, VersionStatus, downgrade,
+    format_duration, migrate, migrations, parse_duration, parse_lock_retries, status,
 };
 pub use pg_enum::{PgEnum, UnknownLabel};
 pub use row::{FromRow, RowError, RowErrorKind};

@@ -3,10 +3,12 @@
 #![allow(dead_code)] // each test crate uses its own subset
 
 pub mod audit;
+pub mod blocking;
 pub mod cli;
 pub mod fixtures;
 pub mod insert;
 pub mod parity;
+pub mod pgbouncer;
 pub mod probe;
 pub mod reference;
 pub mod require;

@@ -45,3 +45,26 @@ pub async fn advisory_locks(db: &Client) -> i64 {
     )
     .await[0]
 }
+
+/// The pid of a backend, none of `except`, that waits for the migration lock. A waiting run
+/// holds no lock and no transaction: it asks for the lock again and again, so its last statement
+/// is that question or the rollback of the transaction that asked.
+pub async fn migration_lock_waiter(db: &Client, except: &[i32]) -> i32 {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while std::time::Instant::now() < deadline {
+        let row = db
+            .query_opt(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() \
+                 AND pid <> pg_backend_pid() AND pid <> ALL($1) \
+                 AND (query LIKE '%pg_try_advisory%' OR query = 'ROLLBACK') LIMIT 1",
+                &[&except],
+            )
+            .await
+            .unwrap();
+        if let Some(row) = row {
+            return row.get(0);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("no backend waited for the migration lock");
+}

@@ -64,18 +64,15 @@ pub struct Adoption {
 /// (an error of kind [`ErrorKind::Refused`](crate::ErrorKind::Refused)) and any failure leave
 /// the database as it was. The client must not be inside a transaction.
 pub async fn adopt(client: &Client, options: AdoptOptions) -> Result<Adoption, Error> {
-    let lock = MigrationLock::for_table(DEFAULT_HISTORY_TABLE);
-    lock.wait(client, LOCK_WAIT).await?;
-    let outcome = in_transaction(client, options).await;
-    lock.release(client).await;
-    outcome
-}
-
-async fn in_transaction(client: &Client, options: AdoptOptions) -> Result<Adoption, Error> {
-    client
-        .batch_execute(&format!("BEGIN; {TRANSACTION_SETTINGS}"))
-        .await
-        .map_err(|e| Error::postgres("starting the adoption's transaction", e))?;
+    // The adoption's transaction holds the migration lock, as a migration's does: no migration
+    // runs beside it, and the lock ends with the transaction however it ends.
+    MigrationLock::for_table(DEFAULT_HISTORY_TABLE)
+        .begin_locked(
+            client,
+            &format!("BEGIN; {TRANSACTION_SETTINGS}; "),
+            LOCK_WAIT,
+        )
+        .await?;
     let outcome = converge(client, options).await;
     let end = match &outcome {
         Ok(adoption) if adoption.committed => "COMMIT",

@@ -18,6 +18,7 @@ mod plural;
 mod revision;
 mod seed;
 mod sql;
+mod timeouts;
 mod upgrade;
 
 use std::path::PathBuf;
@@ -45,8 +46,11 @@ enum Command {
     /// Apply migrations up to a version (default: head)
     ///
     /// Creates the database when it is missing. Each migration runs in its own transaction
-    /// with its history row, under an advisory lock, so concurrent runs apply each version once;
-    /// an applied migration whose file changed since stops the run before anything is applied.
+    /// with its history row, under an advisory lock, so concurrent runs apply each version once.
+    /// A statement waits at most --lock-timeout for a table lock, then the migration is rolled
+    /// back and retried. The history is checked as a whole first: an applied migration whose
+    /// file changed since, a deleted history row or objects without a history table stop the
+    /// run before anything is applied.
     #[command(after_help = CONNECTION_HELP)]
     Upgrade(upgrade::UpgradeArgs),
     /// Revert migrations down to a version (default: base, an empty schema)

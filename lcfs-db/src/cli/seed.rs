@@ -10,6 +10,7 @@ use tokio_postgres::Client;
 use super::connect::Missing;
 use super::output::{errln, outln};
 use super::plural::plural;
+use super::timeouts::Timeouts;
 use super::upgrade::{confirm_downgrade, print_report};
 use super::{DatabaseArgs, or_checkout};
 
@@ -33,6 +34,8 @@ pub struct ResetArgs {
     /// Where the seed sets live (default: this checkout's `seeds/`)
     #[arg(long, value_name = "DIR", env = "LCFS_DB_SEEDS_DIR")]
     seeds_dir: Option<PathBuf>,
+    #[command(flatten)]
+    timeouts: Timeouts,
     #[command(flatten)]
     database: DatabaseArgs,
 }
@@ -66,15 +69,13 @@ pub async fn reset(args: ResetArgs) -> Result<(), String> {
     if !confirm_downgrade(&client, 0, args.yes).await? {
         return Err("reset cancelled".to_owned());
     }
-    let down = Migrator::new()
+    let migrator = args.timeouts.apply(Migrator::new());
+    let down = migrator
         .downgrade(&client, 0)
         .await
         .map_err(|e| e.to_string())?;
     print_report(&down, "reverted");
-    let up = Migrator::new()
-        .run(&client)
-        .await
-        .map_err(|e| e.to_string())?;
+    let up = migrator.run(&client).await.map_err(|e| e.to_string())?;
     print_report(&up, "applied");
     load(&mut client, &dir.join(SeedSet::Dev.folder()))
         .await

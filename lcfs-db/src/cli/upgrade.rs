@@ -8,6 +8,7 @@ use super::confirm::confirm;
 use super::connect::Missing;
 use super::output::{errln, outln};
 use super::plural::plural;
+use super::timeouts::Timeouts;
 use super::{DatabaseArgs, Revision};
 
 #[derive(Debug, Args)]
@@ -19,6 +20,8 @@ pub struct UpgradeArgs {
     /// build recorded as an expand migration (which is otherwise tolerated and reported)
     #[arg(long, env = "LCFS_DB_STRICT_HISTORY")]
     strict_history: bool,
+    #[command(flatten)]
+    timeouts: Timeouts,
     #[command(flatten)]
     database: DatabaseArgs,
 }
@@ -33,17 +36,23 @@ pub struct DowngradeArgs {
     #[arg(long)]
     yes: bool,
     #[command(flatten)]
+    timeouts: Timeouts,
+    #[command(flatten)]
     database: DatabaseArgs,
 }
 
 pub async fn upgrade(args: UpgradeArgs) -> Result<(), String> {
     let client = args.database.connect(Missing::Create).await?;
-    let migrator = Migrator::new().strict_history(args.strict_history);
+    let migrator = args
+        .timeouts
+        .apply(Migrator::new())
+        .strict_history(args.strict_history);
     let target = args
         .revision
         .unwrap_or(Revision::Head)
         .resolve(migrator.head());
     let migrator = migrator.target(target);
+    // Checked as the run checks (a standby, the history as a whole) before a plan is shown.
     let plan = migrator
         .preview_upgrade(&client)
         .await
@@ -70,7 +79,9 @@ pub async fn downgrade(args: DowngradeArgs) -> Result<(), String> {
     if !confirm_downgrade(&client, target, args.yes).await? {
         return Err("downgrade cancelled".to_owned());
     }
-    let report = Migrator::new()
+    let report = args
+        .timeouts
+        .apply(Migrator::new())
         .downgrade(&client, target)
         .await
         .map_err(|e| e.to_string())?;
@@ -78,7 +89,9 @@ pub async fn downgrade(args: DowngradeArgs) -> Result<(), String> {
     Ok(())
 }
 
-/// Prints what a downgrade to `target` would revert and drop, and asks unless `yes`.
+/// Prints what a downgrade to `target` would revert and drop, and asks unless `yes`; refuses
+/// first, without asking, what the run itself would refuse (a standby, a history that does not
+/// match).
 pub async fn confirm_downgrade(client: &Client, target: i32, yes: bool) -> Result<bool, String> {
     let migrator = Migrator::new();
     let plan = migrator

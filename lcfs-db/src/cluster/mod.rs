@@ -18,6 +18,7 @@ mod postmaster;
 mod process;
 mod ready;
 mod running;
+mod standby;
 mod start;
 
 use std::path::{Path, PathBuf};

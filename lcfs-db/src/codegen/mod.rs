@@ -62,6 +62,7 @@ pub fn generate(root: &Path, migrations_dir: &str) -> Result<Generated, BuildErr
         for statement in &down_statements {
             parse::parse(&down, statement)?;
         }
+        analyze::check_header_settings(&down)?;
         embedded.push(Embedded {
             version: migration.version,
             name: migration.name.clone(),
@@ -74,6 +75,8 @@ pub fn generate(root: &Path, migrations_dir: &str) -> Result<Generated, BuildErr
                     .map(|s| s.text.to_owned())
                     .collect()
             }),
+            up_split: byte_ranges(&analyzed.statements),
+            down_split: byte_ranges(&down_statements),
             verdict: analyzed.verdict,
         });
         inputs.extend([migration.up.clone(), migration.down.clone()]);
@@ -83,6 +86,14 @@ pub fn generate(root: &Path, migrations_dir: &str) -> Result<Generated, BuildErr
         files: emit::render(&model, &names, &embedded),
         inputs,
     })
+}
+
+/// Where each statement starts and ends, in bytes, for the runner to send them one by one.
+fn byte_ranges(statements: &[split::Statement<'_>]) -> Vec<(usize, usize)> {
+    statements
+        .iter()
+        .map(|s| (s.offset, s.offset + s.text.len()))
+        .collect()
 }
 
 /// Refuses a file without statements: embedded, it would be applied as a no-op and recorded, and

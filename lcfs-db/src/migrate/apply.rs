@@ -1,122 +1,179 @@
-//! Running one migration file: inside a transaction with its history change, or, for a
-//! non-transactional up file, statement by statement and then its history row.
+//! One migration in its own transaction, with its history change. Its statements go out one
+//! after another without waiting (pipelined), so each runs once and the first error names its
+//! statement. A lock timeout rolls the whole transaction back and retries it after a backoff,
+//! a bounded number of times; then the run fails naming the sessions in the way.
 
 use std::time::{Duration, Instant};
 
 use tokio_postgres::Client;
 
-use super::locate::{error_offset, locate_offset, location};
-use super::split::{Statement, split};
-use crate::{Error, ErrorKind};
+use super::alone;
+use super::blockers;
+use super::failure::{Report, is_lock_timeout};
+use super::history::History;
+use super::lock::MigrationLock;
+use super::progress::{log_retry, log_statement};
+use super::recheck::{Todo, recheck};
+use super::session;
+use super::settings::StepSettings;
+use super::split::Statement;
+use super::transaction::{Begin, Failure, Open, Sent};
+use super::{Direction, Migration, Migrator};
+use crate::Error;
 
-/// One file to run and the history statement that records it.
+/// The first retry waits this long, each later one twice as long as the one before, up to
+/// [`MAX_BACKOFF`]: the application's queue drains at once, and a blocker that is an ordinary
+/// transaction is given time to finish.
+const FIRST_BACKOFF: Duration = Duration::from_secs(1);
+const MAX_BACKOFF: Duration = Duration::from_secs(30);
+
+/// One migration file of a run, and what the run knows of the server.
 pub(crate) struct Step<'a> {
-    pub version: i32,
-    pub file: String,
-    pub sql: &'a str,
-    pub record: String,
+    pub migrator: &'a Migrator,
+    pub migration: &'a Migration,
+    pub direction: Direction,
+    pub history: History<'a>,
+    /// Whether the server can notice a vanished client (see `preflight`).
+    pub checks_client: bool,
+    /// Creates the history table, or adds to its layout, under the lock before the history is
+    /// read: only for a run's first migration.
+    pub prepare_history: Option<String>,
+}
+
+/// What a step came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    Done(Duration),
+    /// Another run did it while this one waited for the lock.
+    AlreadyDone,
 }
 
 impl Step<'_> {
-    /// The file and its history change commit together or not at all.
-    pub async fn run_in_transaction(&self, client: &Client) -> Result<Duration, Error> {
-        let started = Instant::now();
-        client
-            .batch_execute("BEGIN")
-            .await
-            .map_err(|e| self.failed(e, "could not start its transaction"))?;
-        // Sent whole, so the server parses it and its error positions index the file.
-        if let Err(error) = client.batch_execute(self.sql).await {
-            rollback(client).await;
-            let at = match error_offset(&error, self.sql) {
-                Some(offset) => locate_offset(self.sql, offset),
-                None => self.replay_to_failure(client, &error).await,
-            };
-            let failed = self.failed(error, "failed and was rolled back");
-            return Err(match at {
-                Some(at) => failed.at(at),
-                None => failed,
-            });
-        }
-        if let Err(error) = client
-            .batch_execute(&format!("{};\nCOMMIT", self.record))
-            .await
-        {
-            rollback(client).await;
-            return Err(self.failed(error, "could not be recorded and was rolled back"));
-        }
-        Ok(started.elapsed())
-    }
-
-    /// Each statement commits on its own (`CREATE INDEX CONCURRENTLY` refuses a transaction),
-    /// so a failure leaves the earlier ones applied and the version unrecorded.
-    pub async fn run_alone(
-        &self,
-        client: &Client,
-        statements: &[Statement<'_>],
-    ) -> Result<Duration, Error> {
-        let started = Instant::now();
-        for (index, statement) in statements.iter().enumerate() {
-            if let Err(error) = client.batch_execute(statement.text).await {
-                let offset = error_offset(&error, statement.text).map(|o| statement.offset + o);
-                let done = match index {
-                    0 => "no statement of it was applied".to_owned(),
-                    1 => "its first statement stays applied".to_owned(),
-                    n => format!("its first {n} statements stay applied"),
-                };
-                let message = format!(
-                    "failed at statement {} of {}; it runs outside a transaction, so {done} and \
-                     the version is not recorded: a rerun starts again from its first statement",
-                    index + 1,
-                    statements.len()
-                );
-                return Err(self
-                    .failed(error, &message)
-                    .at(location(self.sql, statement, offset)));
-            }
-        }
-        client
-            .batch_execute(&self.record)
-            .await
-            .map_err(|e| self.failed(e, "ran, but recording it in the history table failed"))?;
-        Ok(started.elapsed())
-    }
-
-    /// Without an error position, finds the failing statement by running the file again one
-    /// statement at a time in a transaction that is always rolled back. Only a failure with
-    /// the same SQLSTATE counts, so a statement the split got wrong is never blamed.
-    async fn replay_to_failure(
-        &self,
-        client: &Client,
-        original: &tokio_postgres::Error,
-    ) -> Option<crate::error::SqlLocation> {
-        client.batch_execute("BEGIN").await.ok()?;
-        let mut found = None;
-        for statement in split(self.sql) {
-            if let Err(error) = client.batch_execute(statement.text).await {
-                if error.code().is_some() && error.code() == original.code() {
-                    let offset = error_offset(&error, statement.text).map(|o| statement.offset + o);
-                    found = Some(location(self.sql, &statement, offset));
-                }
-                break;
-            }
-        }
-        rollback(client).await;
-        found
-    }
-
-    fn failed(&self, error: tokio_postgres::Error, what: &str) -> Error {
-        let kind = match error.as_db_error() {
-            Some(_) => ErrorKind::Migration,
-            None => ErrorKind::Connection,
+    pub async fn run(&self, client: &Client) -> Result<Outcome, Error> {
+        let (file, sql) = self.migration.file(self.direction);
+        let report = Report {
+            version: self.migration.version(),
+            file: &file,
+            sql,
+            settings: StepSettings::of(self.migrator, &file, sql)?,
         };
-        Error::new(kind, format!("migration {} {what}", self.file))
-            .in_file(self.version, self.file.clone())
-            .with_source(error)
+        let statements = self.migration.statements_of(self.direction);
+        if self.direction == Direction::Up && !self.migration.is_transactional() {
+            return alone::run(self, client, &report, &statements).await;
+        }
+        let identity = session::identity(self.checks_client);
+        let timeouts = session::timeouts(
+            report.settings.lock_timeout,
+            report.settings.statement_timeout,
+        );
+        let begin = Begin {
+            lock: MigrationLock::for_table(self.history.table()),
+            lock_wait: self.migrator.lock_wait(),
+            identity: &identity,
+            timeouts: &timeouts,
+            prepare_history: self.prepare_history.as_deref(),
+            history: self.history,
+        };
+        let started = Instant::now();
+        let mut attempt = 1;
+        loop {
+            let (transaction, rows) = Open::begin(client, &begin).await?;
+            tracing::debug!(file = %file, attempt, "migration lock taken");
+            match recheck(
+                self.migrator,
+                self.history,
+                &rows,
+                self.migration,
+                self.direction,
+            ) {
+                Ok(Todo::Run) => {}
+                // The history table's preparation, if any, stays.
+                Ok(Todo::AlreadyDone) => {
+                    transaction.commit().await?;
+                    return Ok(Outcome::AlreadyDone);
+                }
+                Err(error) => {
+                    transaction.rollback().await;
+                    return Err(error);
+                }
+            }
+            let log_start = |index: usize| log_statement(&file, sql, &statements[index]);
+            let Failure { at, error } = match transaction
+                .finish(&statements, &self.record(), log_start)
+                .await
+            {
+                Ok(()) => return Ok(Outcome::Done(started.elapsed())),
+                Err(failure) => failure,
+            };
+            let statement = match at {
+                Sent::Statement(index) => Some(&statements[index]),
+                Sent::Record | Sent::Commit => None,
+            };
+            if !is_lock_timeout(&error) {
+                return Err(failed(&report, statement, at, error));
+            }
+            let text = statement.map_or(self.history.table(), |s| s.text);
+            let lookup = blockers::look_up(client, text).await.unwrap_or_default();
+            if attempt > report.settings.lock_retries {
+                let location = statement.map(|s| report.locate(s, &error));
+                let done = "it was rolled back each time, and nothing of it was applied";
+                let blocked = report.blocked(error, attempt, lookup, done);
+                return Err(match location {
+                    Some(location) => blocked.at(location),
+                    None => blocked,
+                });
+            }
+            let wait = backoff(attempt);
+            log_retry(&file, sql, statement, attempt, wait, &lookup);
+            tokio::time::sleep(wait).await;
+            attempt += 1;
+        }
+    }
+
+    /// The history change that commits with the migration.
+    pub fn record(&self) -> String {
+        match self.direction {
+            Direction::Up => self.history.insert_sql(self.migration),
+            Direction::Down => self.history.delete_sql(self.migration.version()),
+        }
     }
 }
 
-async fn rollback(client: &Client) {
-    // Fails only when the connection is gone, and the server then rolls back by itself.
-    let _ = client.batch_execute("ROLLBACK").await;
+fn failed(
+    report: &Report<'_>,
+    statement: Option<&Statement<'_>>,
+    at: Sent,
+    error: tokio_postgres::Error,
+) -> Error {
+    let what = match at {
+        Sent::Statement(_) => "failed and was rolled back",
+        Sent::Record => "could not be recorded and was rolled back",
+        Sent::Commit => "failed at COMMIT and was rolled back",
+    };
+    let what = format!("{what}{}", report.timeout_advice(&error));
+    let location = statement.map(|s| report.locate(s, &error));
+    let failed = report.failed(error, &what);
+    match location {
+        Some(location) => failed.at(location),
+        None => failed,
+    }
+}
+
+/// How long to wait before retry `attempt` (1 for the first).
+pub(crate) fn backoff(attempt: u32) -> Duration {
+    FIRST_BACKOFF
+        .saturating_mul(1 << attempt.saturating_sub(1).min(16))
+        .min(MAX_BACKOFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_up_to_a_ceiling() {
+        let secs: Vec<u64> = (1..=7).map(|a| backoff(a).as_secs()).collect();
+        assert_eq!(secs, [1, 2, 4, 8, 16, 30, 30]);
+        assert_eq!(backoff(u32::MAX), MAX_BACKOFF);
+    }
 }

@@ -4,7 +4,10 @@ use std::hash::{Hash, Hasher};
 
 use siphasher::sip::SipHasher13;
 
+use super::Direction;
 use super::class::{self, Accepted, Class};
+use super::split::Statement;
+use super::statements;
 use crate::directive;
 
 /// The header line of an up file that runs outside a transaction.
@@ -24,6 +27,10 @@ pub struct Migration {
     /// The up file split into statements at build time; filled only for non-transactional
     /// migrations, which run statement by statement.
     statements: &'static [&'static str],
+    /// Byte ranges of the up and down files' statements, as the build split them; empty for
+    /// hand-made migrations, which the runner splits itself.
+    up_split: &'static [(usize, usize)],
+    down_split: &'static [(usize, usize)],
     pub(super) class: Option<Class>,
     pub(super) class_reason: &'static str,
     pub(super) class_by_directive: bool,
@@ -48,11 +55,26 @@ impl Migration {
             down,
             transactional,
             statements,
+            up_split: &[],
+            down_split: &[],
             class: None,
             class_reason: "",
             class_by_directive: false,
             accepted: &[],
         }
+    }
+
+    /// Used by the generated migration list: the statements of both files as the build split
+    /// them, `(start, end)` byte ranges into each.
+    #[doc(hidden)]
+    pub const fn split_at_build(
+        mut self,
+        up: &'static [(usize, usize)],
+        down: &'static [(usize, usize)],
+    ) -> Self {
+        self.up_split = up;
+        self.down_split = down;
+        self
     }
 
     /// A migration written by hand, for sets that are not the embedded one (tests of failing or
@@ -111,6 +133,22 @@ impl Migration {
     /// and for hand-made migrations, whose statements the runner splits itself.
     pub fn statements(&self) -> &'static [&'static str] {
         self.statements
+    }
+
+    /// The statements the runner sends for the up or down file, one by one.
+    pub(crate) fn statements_of(&self, direction: Direction) -> Vec<Statement<'static>> {
+        match direction {
+            Direction::Up => statements::of(self.up, self.up_split, self.statements),
+            Direction::Down => statements::of(self.down, self.down_split, &[]),
+        }
+    }
+
+    /// The up or down file's name and text.
+    pub(crate) fn file(&self, direction: Direction) -> (String, &'static str) {
+        match direction {
+            Direction::Up => (self.up_file(), self.up),
+            Direction::Down => (self.down_file(), self.down),
+        }
     }
 
     /// Refinery's checksum of the up file, as recorded in the history table, so that a

@@ -122,28 +122,31 @@ impl<'a> History<'a> {
 
     /// The applied rows in version order; `None` when the table does not exist yet.
     pub async fn read(&self, client: &Client) -> Result<Option<Applied>, Error> {
-        let messages = match client.simple_query(&self.select_sql()).await {
-            Ok(messages) => messages,
-            Err(error) if error.code() == Some(&SqlState::UNDEFINED_TABLE) => return Ok(None),
-            Err(error) => {
-                return Err(Error::postgres(
-                    format!("reading the history table {}", self.table),
-                    error,
-                ));
-            }
-        };
-        let mut applied = Applied::default();
-        for message in &messages {
-            match message {
-                SimpleQueryMessage::RowDescription(columns) => {
-                    applied.class_column = columns.iter().any(|c| c.name() == "class");
-                }
-                SimpleQueryMessage::Row(row) => applied.rows.push(parse_row(row)?),
-                _ => {}
-            }
+        match client.simple_query(&self.select_sql()).await {
+            Ok(messages) => parse(&messages).map(Some),
+            Err(error) if error.code() == Some(&SqlState::UNDEFINED_TABLE) => Ok(None),
+            Err(error) => Err(Error::postgres(
+                format!("reading the history table {}", self.table),
+                error,
+            )),
         }
-        Ok(Some(applied))
     }
+}
+
+/// The history in an answer to [`History::select_sql`], also when the answers of statements
+/// sent with it (which return no rows) surround it.
+pub(crate) fn parse(messages: &[SimpleQueryMessage]) -> Result<Applied, Error> {
+    let mut applied = Applied::default();
+    for message in messages {
+        match message {
+            SimpleQueryMessage::RowDescription(columns) => {
+                applied.class_column = columns.iter().any(|c| c.name() == "class");
+            }
+            SimpleQueryMessage::Row(row) => applied.rows.push(parse_row(row)?),
+            _ => {}
+        }
+    }
+    Ok(applied)
 }
 
 fn parse_row(row: &tokio_postgres::SimpleQueryRow) -> Result<AppliedRow, Error> {

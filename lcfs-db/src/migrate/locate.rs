@@ -1,8 +1,9 @@
-//! Turning a server error position into the failing statement, line and column of a file.
+//! Turning a failing statement and the server's error position into a line and column of its
+//! file.
 
 use tokio_postgres::error::ErrorPosition;
 
-use super::split::{Statement, split};
+use super::split::Statement;
 use crate::error::SqlLocation;
 
 /// The server's 1-based character position into the query text it was sent, as a byte offset.
@@ -20,17 +21,6 @@ pub(crate) fn error_offset(error: &tokio_postgres::Error, query: &str) -> Option
         // A position inside a query the server built (a function body): not in our text.
         ErrorPosition::Internal { .. } => None,
     }
-}
-
-/// The statement of `sql` holding byte `offset`, with the offset's line and column.
-pub(crate) fn locate_offset(sql: &str, offset: usize) -> Option<SqlLocation> {
-    let statements = split(sql);
-    let statement = statements
-        .iter()
-        .rev()
-        .find(|s| s.offset <= offset)
-        .or(statements.first())?;
-    Some(location(sql, statement, Some(offset)))
 }
 
 /// Where `statement` of `sql` is; the error line and column come from `offset` when the server
@@ -53,7 +43,7 @@ pub(crate) fn location(sql: &str, statement: &Statement<'_>, offset: Option<usiz
 }
 
 /// 1-based line and character column of byte `offset` in `text`.
-fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line_start = before.rfind('\n').map_or(0, |n| n + 1);
     (
@@ -70,7 +60,8 @@ mod tests {
     fn finds_statement_line_and_column() {
         let sql = "CREATE TABLE a (x int);\n\n-- why\nINSERT INTO a\n  VALUES (é, nope);\n";
         let offset = sql.find("nope").unwrap();
-        let at = locate_offset(sql, offset).unwrap();
+        let statements = super::super::split::split(sql);
+        let at = location(sql, &statements[1], Some(offset));
         assert_eq!(at.statement, "INSERT INTO a\n  VALUES (é, nope);");
         assert_eq!((at.statement_line, at.line, at.column), (4, 5, Some(14)));
     }

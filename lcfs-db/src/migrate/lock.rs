@@ -1,4 +1,8 @@
-//! The session-level advisory lock that serializes migration runs on one database.
+//! The advisory lock that serializes migrations on one database. Each migration's transaction
+//! takes it (`pg_try_advisory_xact_lock`), so it is released at commit or rollback and means the
+//! same through a transaction-mode pooler; a no-transaction migration, which has no transaction
+//! to hold it, takes it for the session while its statements run. A run waiting for it asks
+//! again and again rather than blocking (see `Waiting`).
 
 use std::time::{Duration, Instant};
 
@@ -16,6 +20,10 @@ pub(crate) fn stable_hash(bytes: &[u8]) -> u64 {
 /// How often a run waiting for the lock asks for it again.
 const POLL_INTERVAL: Duration = Duration::from_millis(50);
 
+/// After waiting this long, a run says it is waiting: brief waits are the norm when concurrent
+/// runs take turns migration by migration.
+const WAIT_NOTICE: Duration = Duration::from_secs(1);
+
 /// The advisory lock of one history table: runs on the same table exclude each other.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct MigrationLock {
@@ -30,48 +38,91 @@ impl MigrationLock {
         }
     }
 
-    pub fn try_sql(&self) -> String {
-        format!("SELECT pg_try_advisory_lock({})", self.key)
-    }
-
-    /// Whether the answer to [`Self::try_sql`] says the lock was taken.
+    /// Whether the answer to a `pg_try_advisory_…lock` question says the lock was taken.
     pub fn was_taken(answer: &[tokio_postgres::SimpleQueryMessage]) -> bool {
-        answer.iter().any(|message| match message {
-            tokio_postgres::SimpleQueryMessage::Row(row) => row.get(0) == Some("t"),
-            _ => false,
-        })
+        first_value(answer) == Some("t")
     }
 
-    /// Waits up to `timeout` for the lock, asking again every [`POLL_INTERVAL`] and holding no
-    /// transaction in between: a run blocked inside a statement would hold a snapshot, and a
-    /// `CREATE INDEX CONCURRENTLY` of the run holding the lock waits for every older snapshot to
-    /// end, which is a deadlock.
-    pub async fn wait(&self, client: &Client, timeout: Duration) -> Result<(), Error> {
-        let deadline = Instant::now() + timeout;
+    /// Takes the lock for the session, waiting up to `timeout` (zero: one try), but only in a
+    /// server session where `here` (an SQL condition) holds: false when it does not, with
+    /// nothing taken.
+    pub async fn wait_where(
+        &self,
+        client: &Client,
+        here: &str,
+        timeout: Duration,
+    ) -> Result<bool, Error> {
+        let sql = format!(
+            "SELECT CASE WHEN {here} THEN pg_try_advisory_lock({}) END",
+            self.key
+        );
+        let mut waiting = Waiting::new(timeout);
         loop {
             let answer = client
-                .simple_query(&self.try_sql())
+                .simple_query(&sql)
                 .await
                 .map_err(|error| Error::postgres("waiting for the migration lock", error))?;
-            if Self::was_taken(&answer) {
+            match first_value(&answer) {
+                None => return Ok(false),
+                Some("t") => {
+                    waiting.over();
+                    return Ok(true);
+                }
+                Some(_) if !waiting.again().await => {
+                    return Err(self.timed_out(client, timeout).await);
+                }
+                Some(_) => {}
+            }
+        }
+    }
+
+    /// Runs `begin` (`BEGIN …; SET LOCAL …; `, each statement ending in `; `) and takes the lock
+    /// for that transaction, waiting up to `timeout` (zero: one try). A try that finds the lock
+    /// taken rolls its transaction back before the next: the transaction is open, holding the
+    /// lock, only on success.
+    pub async fn begin_locked(
+        &self,
+        client: &Client,
+        begin: &str,
+        timeout: Duration,
+    ) -> Result<(), Error> {
+        let sql = format!("{begin}SELECT pg_try_advisory_xact_lock({})", self.key);
+        let mut waiting = Waiting::new(timeout);
+        loop {
+            let answer = client.simple_query(&sql).await;
+            if answer.as_deref().is_ok_and(Self::was_taken) {
+                waiting.over();
                 return Ok(());
             }
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
+            // Fails only when the connection is gone, and the server then rolls back by itself.
+            let _ = client.batch_execute("ROLLBACK").await;
+            if let Err(error) = answer {
+                return Err(Error::postgres("taking the migration lock", error));
+            }
+            if !waiting.again().await {
                 return Err(self.timed_out(client, timeout).await);
             }
-            tokio::time::sleep(left.min(POLL_INTERVAL)).await;
         }
     }
 
-    /// Best effort: a failure here means the connection is gone, which frees the lock too.
-    pub async fn release(&self, client: &Client) {
-        let sql = format!("SELECT pg_advisory_unlock({})", self.key);
-        if let Err(error) = client.simple_query(&sql).await {
-            tracing::warn!(%error, "releasing the migration lock failed");
+    /// Releases what [`Self::wait_where`] took, in the server session where `here` holds. Best
+    /// effort: a failure means the connection is gone, which frees the lock too.
+    pub async fn release_where(&self, client: &Client, here: &str) {
+        let sql = format!(
+            "SELECT CASE WHEN {here} THEN pg_advisory_unlock({}) END",
+            self.key
+        );
+        match client.simple_query(&sql).await {
+            Ok(answer) if first_value(&answer).is_none() => tracing::warn!(
+                "the migration lock stays with the server session that took it: the pooler \
+                 handed its release to another one"
+            ),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "releasing the migration lock failed"),
         }
     }
 
+    /// The error of a wait that ran out, naming the holder, looked up with a query of its own.
     async fn timed_out(&self, client: &Client, timeout: Duration) -> Error {
         // A bigint key is stored as its high and low halves in pg_locks.
         let holder = format!(
@@ -92,10 +143,62 @@ impl MigrationLock {
         Error::new(
             ErrorKind::LockTimeout,
             format!(
-                "another migration run holds the migration lock{}; gave up after {timeout:?}",
-                holder.unwrap_or_default()
+                "another migration run holds the migration lock{}; gave up after {}",
+                holder.unwrap_or_default(),
+                crate::timeouts::format_duration(timeout)
             ),
         )
+    }
+}
+
+/// The first column of the first row of an answer; `None` for no row or SQL NULL.
+fn first_value(answer: &[tokio_postgres::SimpleQueryMessage]) -> Option<&str> {
+    answer.iter().find_map(|message| match message {
+        tokio_postgres::SimpleQueryMessage::Row(row) => row.get(0),
+        _ => None,
+    })
+}
+
+/// The wait between tries for the lock.
+///
+/// Nothing blocks on the lock inside a statement: a statement waiting for the lock would hold a
+/// snapshot, and a `CREATE INDEX CONCURRENTLY` of the run that holds it waits for every older
+/// snapshot to end, a deadlock. So a waiting run asks again every [`POLL_INTERVAL`] and holds no
+/// transaction in between.
+struct Waiting {
+    started: Instant,
+    timeout: Duration,
+    said: bool,
+}
+
+impl Waiting {
+    fn new(timeout: Duration) -> Self {
+        Waiting {
+            started: Instant::now(),
+            timeout,
+            said: false,
+        }
+    }
+
+    /// Sleeps until the next try; false when the time is up.
+    async fn again(&mut self) -> bool {
+        let waited = self.started.elapsed();
+        if waited >= self.timeout {
+            return false;
+        }
+        if !self.said && waited >= WAIT_NOTICE {
+            tracing::info!("waiting for another migration run to release the migration lock");
+            self.said = true;
+        }
+        tokio::time::sleep((self.timeout - waited).min(POLL_INTERVAL)).await;
+        true
+    }
+
+    /// The lock was taken.
+    fn over(self) {
+        if self.said {
+            tracing::debug!("migration lock taken after waiting");
+        }
     }
 }
 

@@ -5,24 +5,26 @@ use std::time::Duration;
 
 use tokio_postgres::Client;
 
+use super::defaults::{
+    DEFAULT_ADVISORY_LOCK_WAIT, DEFAULT_DDL_LOCK_TIMEOUT, DEFAULT_LOCK_RETRIES,
+    DEFAULT_STATEMENT_TIMEOUT,
+};
 use super::history::{DEFAULT_HISTORY_TABLE, History};
 use super::plan::{Direction, Plan, unknown_version};
 use super::{Migration, MigrationReport, Status, migrations, run};
 use crate::{Error, ErrorKind};
 
-/// How long a run waits for another run's lock by default: long enough for a peer to apply a
-/// slow migration, short enough that a stuck peer is reported.
-pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(300);
-
-/// Options for migration runs: which migrations, up to which version, which history table,
-/// how long to wait for a concurrent run.
+/// Options for migration runs: which migrations, up to which version, which history table, how
+/// long a statement may wait for a lock and run, how often a migration is retried after a lock
+/// timeout, how long to wait for a concurrent run.
 ///
 /// ```no_run
 /// # async fn start(client: &tokio_postgres::Client) -> Result<(), lcfs_db::Error> {
 /// use std::time::Duration;
 /// let report = lcfs_db::Migrator::new()
 ///     .target(3)
-///     .lock_timeout(Duration::from_secs(30))
+///     .ddl_lock_timeout(Duration::from_secs(2))
+///     .lock_retries(5)
 ///     .run(client)
 ///     .await?;
 /// # Ok(()) }
@@ -32,7 +34,10 @@ pub struct Migrator {
     set: Cow<'static, [Migration]>,
     target: Option<i32>,
     history_table: Cow<'static, str>,
-    lock_timeout: Duration,
+    advisory_lock_wait: Duration,
+    ddl_lock_timeout: Duration,
+    lock_retries: u32,
+    statement_timeout: Duration,
     strict_history: bool,
 }
 
@@ -54,7 +59,10 @@ impl Migrator {
             set: set.into(),
             target: None,
             history_table: Cow::Borrowed(DEFAULT_HISTORY_TABLE),
-            lock_timeout: DEFAULT_LOCK_TIMEOUT,
+            advisory_lock_wait: DEFAULT_ADVISORY_LOCK_WAIT,
+            ddl_lock_timeout: DEFAULT_DDL_LOCK_TIMEOUT,
+            lock_retries: DEFAULT_LOCK_RETRIES,
+            statement_timeout: DEFAULT_STATEMENT_TIMEOUT,
             strict_history: false,
         }
     }
@@ -71,9 +79,37 @@ impl Migrator {
         self
     }
 
-    /// How long to wait for a concurrent run's lock; zero gives up at once.
-    pub fn lock_timeout(mut self, timeout: Duration) -> Self {
-        self.lock_timeout = timeout;
+    /// How long a migration waits for a concurrent run's migration lock; zero gives up at once.
+    pub fn advisory_lock_wait(mut self, wait: Duration) -> Self {
+        self.advisory_lock_wait = wait;
+        self
+    }
+
+    /// The advisory-lock wait's former name.
+    #[deprecated(note = "renamed advisory_lock_wait; statements' lock waits are ddl_lock_timeout")]
+    pub fn lock_timeout(self, timeout: Duration) -> Self {
+        self.advisory_lock_wait(timeout)
+    }
+
+    /// How long each statement of a migration waits for a lock (PostgreSQL's `lock_timeout`)
+    /// before the migration is rolled back and retried; zero waits forever. A migration's
+    /// header can set its own: `-- lcfs-db: lock-timeout 30s`.
+    pub fn ddl_lock_timeout(mut self, timeout: Duration) -> Self {
+        self.ddl_lock_timeout = timeout;
+        self
+    }
+
+    /// How many times a migration that timed out on a lock is retried, after backoffs of 1, 2,
+    /// 4 … s (at most 30 s); header: `-- lcfs-db: lock-retries 5`.
+    pub fn lock_retries(mut self, retries: u32) -> Self {
+        self.lock_retries = retries;
+        self
+    }
+
+    /// How long each statement of a migration may run (PostgreSQL's `statement_timeout`); zero
+    /// means no limit. Header: `-- lcfs-db: statement-timeout 20min`.
+    pub fn statement_timeout(mut self, timeout: Duration) -> Self {
+        self.statement_timeout = timeout;
         self
     }
 
@@ -100,7 +136,19 @@ impl Migrator {
     }
 
     pub(crate) fn lock_wait(&self) -> Duration {
-        self.lock_timeout
+        self.advisory_lock_wait
+    }
+
+    pub(crate) fn ddl_lock_timeout_value(&self) -> Duration {
+        self.ddl_lock_timeout
+    }
+
+    pub(crate) fn lock_retries_value(&self) -> u32 {
+        self.lock_retries
+    }
+
+    pub(crate) fn statement_timeout_value(&self) -> Duration {
+        self.statement_timeout
     }
 
     /// Applies the pending migrations up to the target, after checking the applied ones.
@@ -128,7 +176,19 @@ impl Migrator {
         run::downgrade(self, self.history()?, client, to).await
     }
 
-    /// Every known version and its state. Reads only; takes no lock.
+    /// What [`Migrator::run`] checks before it applies anything, without applying anything: the
+    /// server is not a standby, the history as a whole matches the set (no edited, unknown or
+    /// missing version, but versions ahead of the set tolerated as the run tolerates them), and
+    /// a database without a history table holds no objects of another tool. Returns the status
+    /// the run would start from.
+    pub async fn verify(&self, client: &Client) -> Result<Status, Error> {
+        let history = self.history()?;
+        Ok(run::verify(self, history, client, Direction::Up)
+            .await?
+            .status)
+    }
+
+    /// Every known version and its state. Reads only; takes no lock; works on a standby.
     pub async fn status(&self, client: &Client) -> Result<Status, Error> {
         self.check_set()?;
         let applied = self.history()?.read(client).await?.unwrap_or_default();

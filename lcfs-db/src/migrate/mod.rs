@@ -1,28 +1,52 @@
 //! Bringing a database to a version: the embedded migration set and the runner that applies it.
 //! Private: its public items are re-exported at the crate root, beside [`migrate()`].
 
+mod alone;
 mod apply;
+mod blockers;
+mod check;
 mod class;
 mod compat;
+mod defaults;
 mod embedded;
+mod failure;
 mod history;
 mod locate;
 mod lock;
 mod migrator;
+mod pinned;
+mod pipeline;
 mod plan;
+mod preflight;
 mod preview;
+mod progress;
+mod recheck;
 mod report;
 mod run;
+mod session;
+mod settings;
 mod split;
+mod statements;
 mod status;
+mod transaction;
+mod unmanaged;
 
+pub use crate::timeouts::{format_duration, parse_duration, parse_lock_retries};
+pub use blockers::Blocker;
 pub use class::{Accepted, Class};
 pub use compat::AheadMigration;
+#[allow(deprecated)]
+pub use defaults::DEFAULT_LOCK_TIMEOUT;
+pub use defaults::{
+    DEFAULT_ADVISORY_LOCK_WAIT, DEFAULT_DDL_LOCK_TIMEOUT, DEFAULT_LOCK_RETRIES,
+    DEFAULT_STATEMENT_TIMEOUT,
+};
 pub use embedded::{Migration, NO_TRANSACTION_MARKER, migrations};
 pub use history::DEFAULT_HISTORY_TABLE;
-pub use migrator::{DEFAULT_LOCK_TIMEOUT, Migrator};
+pub use migrator::Migrator;
 pub use plan::{Direction, Plan};
 pub use report::{AppliedMigration, MigrationReport};
+pub use session::{APPLICATION_NAME, CLIENT_CHECK_INTERVAL};
 pub use status::{Status, VersionState, VersionStatus};
 
 pub(crate) use history::History;
@@ -35,15 +59,27 @@ use crate::Error;
 
 /// Migrates the database behind `client` to head with default options (see [`Migrator`]).
 ///
-/// A run holds a session-level advisory lock (derived from the history table's name), so
-/// concurrent starters serialize: one applies, the others then find nothing to do. Before
-/// anything is applied, the applied versions are checked against the set: an edited
-/// ([`ErrorKind::Divergent`](crate::ErrorKind::Divergent)) or unknown
-/// ([`ErrorKind::Missing`](crate::ErrorKind::Missing)) one stops the run, except versions above
-/// the set's head that the history records as [`Class::Expand`] (see
-/// [`MigrationReport::ahead`]). Each migration runs
-/// in its own transaction together with its history row; one whose up file's header holds
-/// [`NO_TRANSACTION_MARKER`] runs statement by statement, then its row is written.
+/// Before anything is applied, the server and the history are checked as a whole: a standby
+/// ([`ErrorKind::Standby`](crate::ErrorKind::Standby)), an edited
+/// ([`Divergent`](crate::ErrorKind::Divergent)), unknown
+/// ([`Missing`](crate::ErrorKind::Missing)) or missing
+/// ([`OutOfOrder`](crate::ErrorKind::OutOfOrder)) version, or objects without a history table
+/// ([`Unmanaged`](crate::ErrorKind::Unmanaged)) stop the run. Versions above the set's head
+/// that the history records as [`Class::Expand`] are tolerated: a newer build applied them, and
+/// this one keeps working beside them (see [`MigrationReport::ahead`]).
+///
+/// Each migration runs in its own transaction together with its history row, under an advisory
+/// lock taken in that transaction (derived from the history table's name) and with the history
+/// read again under it: concurrent starters apply each version once, each migration by whichever
+/// run takes the lock first. A run waiting for the lock asks for it again every 50 ms and holds
+/// no transaction in between, so it never holds a snapshot that another run's `CREATE INDEX
+/// CONCURRENTLY` would wait for. A migration's statements are sent one after another without
+/// waiting, and run once each under a `lock_timeout` and a `statement_timeout`; a lock timeout
+/// rolls the migration back and retries it, then fails naming the sessions in the way
+/// ([`Blocked`](crate::ErrorKind::Blocked)). A migration whose up file's header holds
+/// [`NO_TRANSACTION_MARKER`] runs statement by statement under a session-level lock, then its
+/// row is written. The session shows as `lcfs-db` in `pg_stat_activity` and asks the server to
+/// notice a vanished client, for the migration's transaction only.
 ///
 /// The client must not be inside a transaction of its own: runs begin and commit their own.
 pub async fn migrate(client: &Client) -> Result<MigrationReport, Error> {

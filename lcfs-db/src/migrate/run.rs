@@ -1,16 +1,25 @@
-//! A run: take the lock, read and check the history, run the plan, release the lock on every
-//! path. Cancelling a run's future leaves the lock to the connection's end.
+//! A run: the server and the whole history are checked once before anything is applied, then
+//! each migration of the plan runs in turn, taking the migration lock and reading the history
+//! again for itself, so concurrent runs apply each version once. Cancelling a run between
+//! migrations leaves nothing open: each migration's transaction ends on the server by itself.
 
-use futures_util::future::join;
 use tokio_postgres::Client;
 
-use super::apply::Step;
-use super::compat;
-use super::history::{Applied, AppliedRow, History};
-use super::lock::MigrationLock;
-use super::split::split;
-use super::{Direction, MigrationReport, Migrator, Status};
+use super::apply::{Outcome, Step};
+use super::compat::AheadMigration;
+use super::history::{Applied, History};
+use super::preflight::{Preflight, preflight};
+use super::transaction::{Begin, Open};
+use super::{Direction, Migration, MigrationReport, Migrator, Status, lock, session};
 use crate::Error;
+
+/// What a run checked before it started.
+pub(crate) struct Verified {
+    pub preflight: Preflight,
+    pub status: Status,
+    /// Versions ahead of the set that an upgrade tolerates.
+    pub ahead: Vec<AheadMigration>,
+}
 
 pub(crate) async fn upgrade(
     migrator: &Migrator,
@@ -18,50 +27,7 @@ pub(crate) async fn upgrade(
     client: &Client,
     target: i32,
 ) -> Result<MigrationReport, Error> {
-    locked(migrator, history, client, async |applied| {
-        let (status, ahead) = compat::checked_status(migrator, applied.as_deref())?;
-        let mut report = MigrationReport::new(Direction::Up, status.current).with_ahead(ahead);
-        let create = match &applied {
-            None if target > status.current => Some(history.create_sql()),
-            Some(applied) if !applied.class_column => Some(history.add_class_sql()),
-            _ => None,
-        };
-        if let Some(sql) = create {
-            client
-                .batch_execute(&sql)
-                .await
-                .map_err(|e| Error::postgres("creating the history table", e))?;
-        }
-        if target <= status.current {
-            return Ok(report);
-        }
-        let plan = migrator.plan(Direction::Up, status.current, target)?;
-        for migration in plan.migrations() {
-            let step = Step {
-                version: migration.version(),
-                file: migration.up_file(),
-                sql: migration.up_sql(),
-                record: history.insert_sql(migration),
-            };
-            let duration = if migration.is_transactional() {
-                step.run_in_transaction(client).await?
-            } else if migration.statements().is_empty() {
-                step.run_alone(client, &split(migration.up_sql())).await?
-            } else {
-                let statements = embedded_statements(migration.up_sql(), migration.statements());
-                step.run_alone(client, &statements).await?
-            };
-            tracing::info!(
-                version = migration.version(),
-                name = migration.name(),
-                ?duration,
-                "applied"
-            );
-            report.push(migration, duration);
-        }
-        Ok(report.finish(target))
-    })
-    .await
+    migrate(migrator, history, client, Direction::Up, target).await
 }
 
 pub(crate) async fn downgrade(
@@ -70,84 +36,121 @@ pub(crate) async fn downgrade(
     client: &Client,
     to: i32,
 ) -> Result<MigrationReport, Error> {
-    locked(migrator, history, client, async |applied| {
-        let status = checked_status(migrator, applied.as_deref())?;
-        let mut report = MigrationReport::new(Direction::Down, status.current);
-        if to >= status.current {
-            return Ok(report);
-        }
-        for migration in migrator
-            .plan(Direction::Down, status.current, to)?
-            .migrations()
-        {
-            let step = Step {
-                version: migration.version(),
-                file: migration.down_file(),
-                sql: migration.down_sql(),
-                record: history.delete_sql(migration.version()),
-            };
-            let duration = step.run_in_transaction(client).await?;
-            tracing::info!(
-                version = migration.version(),
-                name = migration.name(),
-                ?duration,
-                "reverted"
-            );
-            report.push(migration, duration);
-        }
-        Ok(report.finish(to))
-    })
-    .await
+    migrate(migrator, history, client, Direction::Down, to).await
 }
 
-fn checked_status(migrator: &Migrator, applied: Option<&[AppliedRow]>) -> Result<Status, Error> {
-    let status = Status::new(migrator.migrations(), applied.unwrap_or_default());
-    status.check()?;
-    Ok(status)
-}
-
-/// Runs `body` under the lock with the history as read under it (`None`: no table yet). The
-/// first try at the lock and the history read go out together, so a run with nothing to do
-/// costs one round trip plus the unlock.
-async fn locked<T>(
+/// The server's state and the history, refused when a run in `direction` must not start.
+pub(crate) async fn verify(
     migrator: &Migrator,
     history: History<'_>,
     client: &Client,
-    body: impl AsyncFnOnce(Option<Applied>) -> Result<T, Error>,
-) -> Result<T, Error> {
+    direction: Direction,
+) -> Result<Verified, Error> {
     migrator.check_set()?;
-    let lock = MigrationLock::for_table(history.table());
-    let try_sql = lock.try_sql();
-    let (taken, applied) = join(client.simple_query(&try_sql), history.read(client)).await;
-    let taken = taken.map_err(|e| Error::postgres("taking the migration lock", e))?;
-    let applied = if MigrationLock::was_taken(&taken) {
-        applied
-    } else {
-        tracing::info!(table = history.table(), "waiting for another migration run");
-        lock.wait(client, migrator.lock_wait()).await?;
-        history.read(client).await
-    };
-    let result = match applied {
-        Ok(applied) => body(applied).await,
-        Err(error) => Err(error),
-    };
-    lock.release(client).await;
-    result
+    let preflight = preflight(client, history, true).await?;
+    let none = Applied::default();
+    let applied = preflight.applied.as_ref().unwrap_or(&none);
+    let (status, ahead) = Status::checked(migrator, history, direction, applied)?;
+    Ok(Verified {
+        preflight,
+        status,
+        ahead,
+    })
 }
 
-/// Statements split at build time, with their place in the file found again so that errors
-/// can point at a line; a statement not found verbatim points at the file's start.
-fn embedded_statements<'a>(
-    sql: &'a str,
-    statements: &[&'a str],
-) -> Vec<super::split::Statement<'a>> {
-    let mut from = 0;
-    statements
-        .iter()
-        .map(|text| {
-            let offset = sql[from..].find(text).map_or(0, |n| from + n);
-            from = offset.max(from);
-            super::split::Statement { text, offset }
-        })
-        .collect()
+async fn migrate(
+    migrator: &Migrator,
+    history: History<'_>,
+    client: &Client,
+    direction: Direction,
+    to: i32,
+) -> Result<MigrationReport, Error> {
+    let Verified {
+        preflight,
+        status,
+        ahead,
+    } = verify(migrator, history, client, direction).await?;
+    for migration in &ahead {
+        tracing::warn!(
+            version = migration.version,
+            name = migration.name,
+            "database is ahead of this binary by an expand migration; starting"
+        );
+    }
+    let mut report = MigrationReport::new(direction, status.current).with_ahead(ahead);
+    let nothing_to_do = match direction {
+        Direction::Up => to <= status.current,
+        Direction::Down => to >= status.current,
+    };
+    // The history table's layout is brought up to date under the lock, with the first migration
+    // (an upgrade's history rows record the class), or by itself when there is none.
+    let mut prepare_history = match &preflight.applied {
+        None if !nothing_to_do && direction == Direction::Up => Some(history.create_sql()),
+        Some(applied) if !applied.class_column && direction == Direction::Up => {
+            Some(history.add_class_sql())
+        }
+        _ => None,
+    };
+    if nothing_to_do {
+        if let Some(sql) = prepare_history {
+            add_class_column(migrator, history, client, preflight.checks_client, &sql).await?;
+        }
+        return Ok(report);
+    }
+    let plan = migrator.plan(direction, status.current, to)?;
+    for migration in plan.migrations() {
+        let step = Step {
+            migrator,
+            migration,
+            direction,
+            history,
+            checks_client: preflight.checks_client,
+            prepare_history: prepare_history.take(),
+        };
+        match step.run(client).await? {
+            Outcome::Done(duration) => {
+                log_done(migration, direction, duration);
+                report.push(migration, duration);
+            }
+            Outcome::AlreadyDone => tracing::debug!(
+                version = migration.version(),
+                "another run did this migration while this one waited"
+            ),
+        }
+    }
+    Ok(report.finish(to))
+}
+
+/// A history table an older version made gets the `class` column, in a transaction of its own
+/// under the migration lock, when no migration of the run would take the lock.
+async fn add_class_column(
+    migrator: &Migrator,
+    history: History<'_>,
+    client: &Client,
+    checks_client: bool,
+    sql: &str,
+) -> Result<(), Error> {
+    let identity = session::identity(checks_client);
+    let timeouts = session::timeouts(
+        migrator.ddl_lock_timeout_value(),
+        migrator.statement_timeout_value(),
+    );
+    let begin = Begin {
+        lock: lock::MigrationLock::for_table(history.table()),
+        lock_wait: migrator.lock_wait(),
+        identity: &identity,
+        timeouts: &timeouts,
+        prepare_history: Some(sql),
+        history,
+    };
+    let (open, _) = Open::begin(client, &begin).await?;
+    open.commit().await
+}
+
+fn log_done(migration: &Migration, direction: Direction, duration: std::time::Duration) {
+    let (version, name) = (migration.version(), migration.name());
+    match direction {
+        Direction::Up => tracing::info!(version, name, ?duration, "applied"),
+        Direction::Down => tracing::info!(version, name, ?duration, "reverted"),
+    }
 }

@@ -1,10 +1,8 @@
-//! Every known version and its state, from the migration set and the history table; and the
-//! check that refuses to run on a history that does not match the set.
+//! Every known version and its state, from the migration set and the history table (checked as
+//! a whole in `check.rs`).
 
-use super::embedded::up_file_name;
 use super::history::AppliedRow;
 use super::{Class, Migration};
-use crate::{Error, ErrorKind};
 
 /// The state of every version known to the migration set or the history table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,50 +101,6 @@ impl Status {
         self.versions
             .iter()
             .all(|v| matches!(v.state, VersionState::Applied { .. }))
-    }
-
-    /// The first version that forbids a run: divergent, missing, or pending below `current`.
-    pub(crate) fn check(&self) -> Result<(), Error> {
-        let Some(bad) = self.versions.iter().find(|v| match v.state {
-            VersionState::Pending => v.version < self.current,
-            VersionState::Applied { .. } => false,
-            _ => true,
-        }) else {
-            return Ok(());
-        };
-        let file = up_file_name(bad.version, &bad.name);
-        let (kind, message) = match &bad.state {
-            VersionState::Divergent {
-                applied_on,
-                recorded_checksum,
-                checksum,
-            } => (
-                ErrorKind::Divergent,
-                format!(
-                    "{file} changed after it was applied on {applied_on} (recorded checksum \
-                     {recorded_checksum}, file checksum {checksum}); nothing was applied: restore \
-                     the file and put the change in a new migration"
-                ),
-            ),
-            VersionState::Missing { applied_on } => (
-                ErrorKind::Missing,
-                format!(
-                    "the database has version {} ({}, applied on {applied_on}) that this migration \
-                     set does not know; nothing was applied: it was applied by a newer build, or \
-                     its file was removed",
-                    bad.version, bad.name
-                ),
-            ),
-            _ => (
-                ErrorKind::OutOfOrder,
-                format!(
-                    "{file} is pending but the database is already at version {}; nothing was \
-                     applied: give the migration a version above {}",
-                    self.current, self.current
-                ),
-            ),
-        };
-        Err(Error::new(kind, message).in_file(bad.version, file))
     }
 }
 

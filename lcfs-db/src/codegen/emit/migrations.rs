@@ -14,6 +14,10 @@ pub struct Embedded {
     pub down: String,
     /// The up file's statements when it runs outside a transaction (`-- lcfs-db: no-transaction`).
     pub statements: Option<Vec<String>>,
+    /// Where each statement of the up file starts and ends, in bytes: the runner sends them one by
+    /// one and names the one that fails.
+    pub up_split: Vec<(usize, usize)>,
+    pub down_split: Vec<(usize, usize)>,
     /// Its class and the lint findings its directives accept.
     pub verdict: Verdict,
 }
@@ -26,6 +30,8 @@ pub fn migrations(migrations: &[Embedded]) -> TokenStream {
             up,
             down,
             statements,
+            up_split,
+            down_split,
             verdict,
         } = m;
         // Paths from the crate root keep the generated file the same on every machine.
@@ -33,6 +39,17 @@ pub fn migrations(migrations: &[Embedded]) -> TokenStream {
         let version = proc_macro2::Literal::i32_unsuffixed(*version);
         let transactional = statements.is_none();
         let statements = statements.iter().flatten();
+        let ranges = |split: &[(usize, usize)]| {
+            let ranges = split.iter().map(|&(start, end)| {
+                let (start, end) = (
+                    proc_macro2::Literal::usize_unsuffixed(start),
+                    proc_macro2::Literal::usize_unsuffixed(end),
+                );
+                quote! { (#start, #end) }
+            });
+            quote! { &[#(#ranges),*] }
+        };
+        let (up_split, down_split) = (ranges(up_split), ranges(down_split));
         let class = match verdict.class {
             Class::Expand => quote! { Class::Expand },
             Class::Contract => quote! { Class::Contract },
@@ -52,6 +69,7 @@ pub fn migrations(migrations: &[Embedded]) -> TokenStream {
                 #transactional,
                 &[#(#statements),*],
             )
+            .split_at_build(#up_split, #down_split)
             .classified(#class, #reason, #overridden, &[#(#accepted),*]),
         }
     });

@@ -14,6 +14,7 @@ pub(super) static MIGRATIONS: &[Migration] = &[
             true,
             &[],
         )
+        .split_at_build(&[(0, 97), (99, 137)], &[(0, 17)])
         .classified(
             Class::Expand,
             "adds only: removes, renames and narrows nothing",
@@ -34,6 +35,7 @@ pub(super) static MIGRATIONS: &[Migration] = &[
             true,
             &[],
         )
+        .split_at_build(&[(239, 276)], &[(0, 41)])
         .classified(
             Class::Contract,
             "it drops report.legacy, unused since deploy 1",

@@ -14,6 +14,7 @@ pub(super) static MIGRATIONS: &[Migration] = &[
             true,
             &[],
         )
+        .split_at_build(&[(50, 150)], &[(0, 23)])
         .classified(
             Class::Expand,
             "adds only: removes, renames and narrows nothing",
@@ -34,6 +35,7 @@ pub(super) static MIGRATIONS: &[Migration] = &[
             true,
             &[],
         )
+        .split_at_build(&[(91, 116), (119, 260), (263, 351)], &[(0, 33), (35, 58)])
         .classified(
             Class::Expand,
             "adds only: removes, renames and narrows nothing",

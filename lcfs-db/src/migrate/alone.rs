@@ -1,0 +1,145 @@
+//! A no-transaction migration (`-- lcfs-db: no-transaction`, for `CREATE INDEX CONCURRENTLY`):
+//! each statement commits on its own, so the run holds the migration lock for its session
+//! while they run, sets the timeouts for the session (putting the old values back after), and
+//! retries only a statement that timed out on a lock: a failed statement left nothing behind.
+//! A transaction-mode pooler cannot keep a session's lock: such migrations need a direct or
+//! session-pooled connection, and a run that notices the pooler refuses (`pinned.rs`).
+
+use std::time::Instant;
+
+use tokio_postgres::Client;
+
+use super::apply::{Outcome, Step, backoff};
+use super::blockers;
+use super::failure::{Report, is_lock_timeout};
+use super::lock::MigrationLock;
+use super::pinned::{Pinned, moved};
+use super::progress::{log_retry, log_statement};
+use super::recheck::{Todo, recheck};
+use super::session;
+use super::split::Statement;
+use crate::Error;
+
+pub(crate) async fn run(
+    step: &Step<'_>,
+    client: &Client,
+    report: &Report<'_>,
+    statements: &[Statement<'_>],
+) -> Result<Outcome, Error> {
+    let pinned = Pinned::mark(client).await?;
+    let lock = MigrationLock::for_table(step.history.table());
+    let here = pinned.here();
+    let result = match lock
+        .wait_where(client, &here, step.migrator.lock_wait())
+        .await
+    {
+        Ok(true) => {
+            tracing::debug!(file = %report.file, "migration lock taken for the session");
+            let result = under_lock(step, client, report, statements, &pinned).await;
+            lock.release_where(client, &here).await;
+            result
+        }
+        Ok(false) => Err(moved(report, "no statement of it was applied")),
+        Err(error) => Err(error),
+    };
+    pinned.unmark(client).await;
+    result
+}
+
+async fn under_lock(
+    step: &Step<'_>,
+    client: &Client,
+    report: &Report<'_>,
+    statements: &[Statement<'_>],
+    pinned: &Pinned,
+) -> Result<Outcome, Error> {
+    if let Some(sql) = &step.prepare_history {
+        client
+            .batch_execute(sql)
+            .await
+            .map_err(|e| Error::postgres("preparing the history table", e))?;
+    }
+    let rows = step.history.read(client).await?.unwrap_or_default();
+    let todo = recheck(
+        step.migrator,
+        step.history,
+        &rows,
+        step.migration,
+        step.direction,
+    )?;
+    if todo == Todo::AlreadyDone {
+        return Ok(Outcome::AlreadyDone);
+    }
+    let mut settings = session::identity(step.checks_client);
+    settings.extend(session::timeouts(
+        report.settings.lock_timeout,
+        report.settings.statement_timeout,
+    ));
+    let saved = session::set_for_session(client, &settings).await?;
+    let result = statements_then_record(step, client, report, statements, pinned).await;
+    session::restore(client, saved).await;
+    result
+}
+
+async fn statements_then_record(
+    step: &Step<'_>,
+    client: &Client,
+    report: &Report<'_>,
+    statements: &[Statement<'_>],
+    pinned: &Pinned,
+) -> Result<Outcome, Error> {
+    let started = Instant::now();
+    for (index, statement) in statements.iter().enumerate() {
+        let left = applied_so_far(index);
+        pinned.check(client, report, &left).await?;
+        log_statement(report.file, report.sql, statement);
+        let mut attempt = 1;
+        while let Err(error) = client.batch_execute(statement.text).await {
+            let location = report.locate(statement, &error);
+            if !is_lock_timeout(&error) {
+                let what = format!(
+                    "failed at statement {} of {}{}; it runs outside a transaction, so {left} \
+                     and the version is not recorded: a rerun starts again from its first statement",
+                    index + 1,
+                    statements.len(),
+                    report.timeout_advice(&error),
+                );
+                return Err(report.failed(error, &what).at(location));
+            }
+            let lookup = blockers::look_up(client, statement.text)
+                .await
+                .unwrap_or_default();
+            if attempt > report.settings.lock_retries {
+                let done = format!("it runs outside a transaction, so {left}");
+                return Err(report.blocked(error, attempt, lookup, &done).at(location));
+            }
+            let wait = backoff(attempt);
+            log_retry(
+                report.file,
+                report.sql,
+                Some(statement),
+                attempt,
+                wait,
+                &lookup,
+            );
+            tokio::time::sleep(wait).await;
+            attempt += 1;
+        }
+    }
+    let all = "its statements ran, and the version is not recorded: a rerun starts again from its \
+               first statement";
+    pinned.check(client, report, all).await?;
+    client
+        .batch_execute(&step.record())
+        .await
+        .map_err(|e| report.failed(e, "ran, but recording it in the history table failed"))?;
+    Ok(Outcome::Done(started.elapsed()))
+}
+
+fn applied_so_far(failed: usize) -> String {
+    match failed {
+        0 => "no statement of it was applied".to_owned(),
+        1 => "its first statement stays applied".to_owned(),
+        n => format!("its first {n} statements stay applied"),
+    }
+}

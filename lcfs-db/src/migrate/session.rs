@@ -1,0 +1,135 @@
+//! What a run tells the server about its session: its name in `pg_stat_activity`, to notice a
+//! client that vanished, and the migration's timeouts. They are set per transaction (`SET
+//! LOCAL`), so the application's own values return at commit and nothing outlives a transaction
+//! that a pooler could hand to another client. A no-transaction migration has no transaction to
+//! scope them: it sets them for the session and puts the old values back.
+
+use std::time::Duration;
+
+use tokio_postgres::{Client, SimpleQueryMessage};
+
+use crate::timeouts::setting_value;
+use crate::{Error, timeouts};
+
+/// How a run shows in `pg_stat_activity.application_name`.
+pub const APPLICATION_NAME: &str = "lcfs-db";
+
+/// How often a waiting or running statement of a run checks that its client is still there
+/// (`client_connection_check_interval`, PostgreSQL 14+ on Linux). A killed migrator's backend,
+/// with every lock it holds and every request queued behind them, is then gone within about
+/// this long, instead of lingering until its statement ends; the check is one `poll()`.
+pub const CLIENT_CHECK_INTERVAL: Duration = Duration::from_secs(1);
+
+/// One setting and the value a run gives it.
+pub(crate) type Setting = (&'static str, String);
+
+/// The run's name, and the client check where the server has it.
+pub(crate) fn identity(checks_client: bool) -> Vec<Setting> {
+    let mut settings = vec![("application_name", APPLICATION_NAME.to_owned())];
+    if checks_client {
+        settings.push((
+            "client_connection_check_interval",
+            setting_value(CLIENT_CHECK_INTERVAL),
+        ));
+    }
+    settings
+}
+
+/// A migration's lock and statement timeouts.
+pub(crate) fn timeouts(lock_timeout: Duration, statement_timeout: Duration) -> Vec<Setting> {
+    vec![
+        ("lock_timeout", setting_value(lock_timeout)),
+        ("statement_timeout", setting_value(statement_timeout)),
+    ]
+}
+
+/// `SET LOCAL name = 'value'; …`, for inside a transaction.
+pub(crate) fn set_local(settings: &[Setting]) -> String {
+    settings
+        .iter()
+        .map(|(name, value)| format!("SET LOCAL {name} = {}; ", literal(value)))
+        .collect()
+}
+
+/// Values a session had before [`set_for_session`] changed them.
+#[derive(Debug)]
+#[must_use = "the application's settings come back only with `restore`"]
+pub(crate) struct Saved(Vec<(&'static str, String)>);
+
+/// Sets `settings` for the session, returning what they were.
+pub(crate) async fn set_for_session(client: &Client, settings: &[Setting]) -> Result<Saved, Error> {
+    let names: Vec<String> = settings
+        .iter()
+        .map(|(name, _)| format!("current_setting({})", literal(name)))
+        .collect();
+    let read = format!("SELECT {}", names.join(", "));
+    let answer = client
+        .simple_query(&read)
+        .await
+        .map_err(|e| Error::postgres("reading the session's settings", e))?;
+    let old = answer.iter().find_map(|message| match message {
+        SimpleQueryMessage::Row(row) => Some(
+            (0..settings.len())
+                .map(|i| row.get(i).unwrap_or_default().to_owned())
+                .collect::<Vec<_>>(),
+        ),
+        _ => None,
+    });
+    let saved = Saved(
+        settings
+            .iter()
+            .map(|(name, _)| *name)
+            .zip(old.unwrap_or_default())
+            .collect(),
+    );
+    client
+        .batch_execute(&set_session(settings))
+        .await
+        .map_err(|e| Error::postgres("setting the session's timeouts", e))?;
+    Ok(saved)
+}
+
+/// Puts the values [`set_for_session`] found back. Best effort: a failure means the connection
+/// is gone, and the settings with it.
+pub(crate) async fn restore(client: &Client, saved: Saved) {
+    let settings: Vec<Setting> = saved.0;
+    if let Err(error) = client.batch_execute(&set_session(&settings)).await {
+        tracing::warn!(%error, "restoring the session's settings failed");
+    }
+}
+
+fn set_session(settings: &[Setting]) -> String {
+    let calls: Vec<String> = settings
+        .iter()
+        .map(|(name, value)| format!("set_config({}, {}, false)", literal(name), literal(value)))
+        .collect();
+    format!("SELECT {}", calls.join(", "))
+}
+
+fn literal(value: &str) -> String {
+    format!("'{}'", value.replace('\'', "''"))
+}
+
+/// `1s (lock_timeout)` and the like, for messages.
+pub(crate) fn describe(duration: Duration, name: &str) -> String {
+    format!("{name} {}", timeouts::format_duration(duration))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_are_local_to_the_transaction() {
+        let sql = set_local(&timeouts(Duration::from_secs(5), Duration::ZERO));
+        assert_eq!(
+            sql,
+            "SET LOCAL lock_timeout = '5000ms'; SET LOCAL statement_timeout = '0ms'; "
+        );
+        assert_eq!(identity(false).len(), 1);
+        assert_eq!(
+            set_session(&[("application_name", "it's".into())]),
+            "SELECT set_config('application_name', 'it''s', false)"
+        );
+    }
+}

@@ -1,0 +1,1 @@
+DROP TABLE fuel_code;

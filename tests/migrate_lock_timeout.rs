@@ -1,0 +1,150 @@
+//! A migration that cannot get its lock gives up after its lock timeout, rolls back, retries,
+//! and finally names the session in the way; the application's queries on the table never wait
+//! longer than the lock timeout at a time.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::blocking::{blocker, first, longest_wait_beside, spawn_lcfs_db, text};
+use common::probe::applied_versions;
+use lcfs_db::testing::TestDatabase;
+
+/// An application transaction that has written `fuel_code` (no row needs to change for it to
+/// hold `ROW EXCLUSIVE` on the table until it ends).
+const OPEN_WRITE: &str = "BEGIN; UPDATE fuel_code SET fuel_suffix = fuel_suffix WHERE false";
+/// An application transaction that has read `transfer`: `ACCESS SHARE` until it ends.
+const OPEN_READ: &str = "BEGIN; SELECT count(*) FROM transfer";
+
+const FAST: [&str; 4] = ["--lock-timeout", "1s", "--lock-retries", "2"];
+
+/// The error's list of sessions in the way has the blocker's line: its pid, name, state, the
+/// lock it holds and its query.
+fn assert_names_the_blocker(stderr: &str, pid: i32, holds: &str, query: &str) {
+    let listed = stderr
+        .split_once("\nin the way:\n")
+        .map_or("", |(_, list)| list);
+    let line = listed
+        .lines()
+        .find(|line| line.trim_start().starts_with(&format!("pid {pid} (")))
+        .unwrap_or_else(|| panic!("pid {pid} is not named in:\n{stderr}"));
+    for expected in [
+        "(\"lcfs-backend\", idle in transaction, transaction open for ",
+        &format!(") holds {holds}: {query}"),
+    ] {
+        assert!(line.contains(expected), "{expected:?} in {line:?}");
+    }
+}
+
+fn head() -> i32 {
+    lcfs_db::migrations().len() as i32
+}
+
+#[lcfs_db::test(migrations = first(13))]
+async fn an_upgrade_behind_an_open_write_gives_up_naming_the_blocker(db: TestDatabase) {
+    let (_blocker, pid) = blocker(&db, OPEN_WRITE).await;
+    let app = db.connect().await.unwrap();
+    let started = Instant::now();
+    let run = spawn_lcfs_db(
+        db.url(),
+        &[&["upgrade"][..], &FAST].concat(),
+        &[("LCFS_DB_LOG", "debug")],
+    );
+    let update = "UPDATE fuel_code SET fuel_suffix = fuel_suffix WHERE false";
+    let (output, longest) = longest_wait_beside(run, &app, update).await;
+    let took = started.elapsed();
+    let stderr = text(&output.stderr);
+    println!("upgrade gave up after {took:?}; the application's UPDATE waited at most {longest:?}");
+
+    assert!(!output.status.success(), "{stderr}");
+    assert!(took < Duration::from_secs(10), "{took:?}\n{stderr}");
+    assert!(
+        longest < Duration::from_millis(1800),
+        "an UPDATE of fuel_code waited {longest:?} at once"
+    );
+    for expected in [
+        "migration V014__materialized_views.sql gave up: on each of its 3 attempts a statement \
+         waited longer than lock_timeout 1s for ShareRowExclusiveLock on fuel_code",
+        "nothing of it was applied",
+        "canceling statement due to lock timeout (SQLSTATE 55P03)",
+        "--> V014__materialized_views.sql:",
+        "ON fuel_code",
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} in:\n{stderr}");
+    }
+    assert_names_the_blocker(&stderr, pid, "RowExclusiveLock on fuel_code", OPEN_WRITE);
+    // The debug log says what an operator wants to know while it runs.
+    for expected in [
+        "migration lock taken",
+        "statement started at=V014__materialized_views.sql:33",
+        "lock timeout: rolled back, retrying at=V014__materialized_views.sql:",
+        "attempt=2",
+        &format!("blockers=pid {pid}"),
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} in:\n{stderr}");
+    }
+    assert_eq!(applied_versions(&db).await, (1..=13).collect::<Vec<_>>());
+}
+
+#[lcfs_db::test(migrations = first(13))]
+async fn an_upgrade_succeeds_when_the_blocker_commits_during_the_retries(db: TestDatabase) {
+    let (blocking, _) = blocker(&db, OPEN_WRITE).await;
+    let run = spawn_lcfs_db(db.url(), &[&["upgrade"][..], &FAST].concat(), &[]);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    blocking.batch_execute("COMMIT").await.unwrap();
+    let output = run.wait_with_output().await.unwrap();
+    let stderr = text(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("lock timeout: rolled back, retrying"),
+        "{stderr}"
+    );
+    assert_eq!(
+        applied_versions(&db).await,
+        (1..=head()).collect::<Vec<_>>()
+    );
+}
+
+// At V015, so that V014's down file, which drops views over `transfer`, meets the reader.
+#[lcfs_db::test(migrations = first(15))]
+async fn a_downgrade_behind_an_open_read_gives_up_naming_the_blocker(db: TestDatabase) {
+    let (_blocker, pid) = blocker(&db, OPEN_READ).await;
+    let app = db.connect().await.unwrap();
+    let started = Instant::now();
+    let args = [&["downgrade", "13", "--yes"][..], &FAST].concat();
+    let run = spawn_lcfs_db(db.url(), &args, &[]);
+    let (output, longest) = longest_wait_beside(run, &app, "SELECT count(*) FROM transfer").await;
+    let took = started.elapsed();
+    let stderr = text(&output.stderr);
+    println!(
+        "downgrade gave up after {took:?}; the application's SELECT waited at most {longest:?}"
+    );
+
+    assert!(!output.status.success(), "{stderr}");
+    assert!(took < Duration::from_secs(10), "{took:?}\n{stderr}");
+    assert!(
+        longest < Duration::from_millis(1800),
+        "a read of transfer waited {longest:?} at once"
+    );
+    for expected in [
+        "migration V014__materialized_views.down.sql gave up",
+        "AccessExclusiveLock on transfer",
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} in:\n{stderr}");
+    }
+    assert_names_the_blocker(&stderr, pid, "AccessShareLock on transfer", OPEN_READ);
+    // V015 reverted; V014 was rolled back each time.
+    assert_eq!(applied_versions(&db).await, (1..=14).collect::<Vec<_>>());
+}
+
+#[lcfs_db::test]
+async fn a_downgrade_succeeds_when_the_reader_finishes_during_the_retries(db: TestDatabase) {
+    let (reading, _) = blocker(&db, OPEN_READ).await;
+    let args = [&["downgrade", "13", "--yes"][..], &FAST].concat();
+    let run = spawn_lcfs_db(db.url(), &args, &[]);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    reading.batch_execute("COMMIT").await.unwrap();
+    let output = run.wait_with_output().await.unwrap();
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(applied_versions(&db).await, (1..=13).collect::<Vec<_>>());
+}
