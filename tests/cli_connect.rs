@@ -296,6 +296,53 @@ fn a_server_that_answers_and_refuses_is_an_error_not_a_fallback() {
     assert!(!cluster_dir.exists());
 }
 
+#[test]
+fn asked_for_by_name_the_private_cluster_serves_whatever_answers_elsewhere() {
+    let dir = cluster_parent();
+    let cluster_dir = dir.path().join("cluster");
+    // A server answers at the default address and refuses LCFS's role: without the flag that is
+    // an error (above); with it, the private cluster serves.
+    let address = format!("127.0.0.1:{}", LoginCluster::get().port());
+    let env = [
+        ("LCFS_DB_DEFAULT_ADDRESS", address.as_str()),
+        ("LCFS_DB_CLUSTER_DIR", cluster_dir.to_str().unwrap()),
+    ];
+    let _stop = StopCluster(&env);
+    let upgraded = ok(lcfs_db_env(&env, &["upgrade", "2", "--private-cluster"]));
+    let err = stderr(&upgraded);
+    assert!(
+        err.contains(&format!(
+            "(the private cluster in {}, started now;",
+            cluster_dir.display()
+        )),
+        "{err}"
+    );
+    let by_variable: Vec<(&str, &str)> = env
+        .iter()
+        .copied()
+        .chain([("LCFS_DB_PRIVATE_CLUSTER", "1")])
+        .collect();
+    let status = ok(lcfs_db_env(&by_variable, &["status"]));
+    assert!(
+        stdout(&status).contains("current version: 2"),
+        "{}",
+        stdout(&status)
+    );
+    let both = refused(
+        &env,
+        &[
+            "status",
+            "--private-cluster",
+            "--database-url",
+            "postgres://x@y/z",
+        ],
+    );
+    assert!(
+        both.contains("--private-cluster") && both.contains("cannot be used with"),
+        "{both}"
+    );
+}
+
 #[lcfs_db::test(empty)]
 async fn sixteen_upgrades_on_a_missing_database_all_succeed(db: TestDatabase) {
     let name = format!("lcfs_db_race_{}", std::process::id());

@@ -36,13 +36,24 @@ pub async fn connect(flag: Option<&str>, missing: Missing) -> Result<Client, Str
                 display_url(config),
                 innermost(&error)
             );
-            let (config, how) = private_cluster(config).await?;
-            let client = open(&config, missing).await.map_err(|e| e.to_string())?;
-            errln!("database: {} ({how})", display_url(&config));
-            Ok(client)
+            open_private_cluster(config, missing).await
         }
         Err(error) => Err(error.to_string()),
     }
+}
+
+/// Connects to the private cluster, asked for by name (`--private-cluster`): LCFS's database
+/// there, whatever else is configured or answers.
+pub async fn connect_private_cluster(missing: Missing) -> Result<Client, String> {
+    open_private_cluster(&Config::new(), missing).await
+}
+
+/// The private cluster, started if needed, with `target`'s database on it.
+async fn open_private_cluster(target: &Config, missing: Missing) -> Result<Client, String> {
+    let (config, how) = private_cluster(target).await?;
+    let client = open(&config, missing).await.map_err(|e| e.to_string())?;
+    errln!("database: {} ({how})", display_url(&config));
+    Ok(client)
 }
 
 /// Connects, creating the database first when it is missing and `missing` allows it.

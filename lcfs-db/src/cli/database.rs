@@ -4,7 +4,7 @@
 use clap::Args;
 use tokio_postgres::Client;
 
-use super::connect::{Missing, connect};
+use super::connect::{Missing, connect, connect_private_cluster};
 
 /// Where the database is, and what is used when nothing says.
 pub const CONNECTION_HELP: &str = "\
@@ -13,9 +13,10 @@ LCFS_DB_PORT, LCFS_DB_USER, LCFS_DB_PASS and LCFS_DB_BASE; what they leave unset
 libpq's PGHOST, PGPORT, PGUSER, PGPASSWORD and PGDATABASE, the password also from the password
 file (PGPASSFILE, else ~/.pgpass), then LCFS's defaults (lcfs:development_only@localhost:5432/lcfs).
 PGCONNECT_TIMEOUT (or connect_timeout in the URL) bounds the whole connect (default 10 s).
-With nothing configured and no server answering at the default address, a
-private PostgreSQL cluster under target/lcfs-db/cluster is started (it keeps running for the
-next command; see `lcfs-db cluster`). A server that answers and refuses is an error, never a fallback. The
+With nothing configured and no server answering at the default address, or with
+--private-cluster (LCFS_DB_PRIVATE_CLUSTER=1), a private PostgreSQL cluster under
+target/lcfs-db/cluster is used, started if needed (it keeps running for the next command; see
+`lcfs-db cluster`). A server that answers and refuses is an error, never a fallback. The
 database used is printed on stderr; passwords never are.
 
 Progress goes to stderr as each migration completes, results to stdout. LCFS_DB_LOG sets
@@ -27,11 +28,23 @@ pub struct DatabaseArgs {
     /// PostgreSQL URL, e.g. postgres://user:password@host:5432/lcfs [default: see below]
     #[arg(long, value_name = "URL")]
     pub database_url: Option<String>,
+    /// Use the private cluster under target/lcfs-db/cluster (database `lcfs`), starting it if
+    /// needed, whatever else is configured or answers: needs only the PostgreSQL server package
+    #[arg(
+        long,
+        env = "LCFS_DB_PRIVATE_CLUSTER",
+        value_parser = clap::builder::FalseyValueParser::new(),
+        conflicts_with = "database_url"
+    )]
+    pub private_cluster: bool,
 }
 
 impl DatabaseArgs {
-    /// Connects as the flag and the environment say (see [`CONNECTION_HELP`]).
+    /// Connects as the flags and the environment say (see [`CONNECTION_HELP`]).
     pub async fn connect(&self, missing: Missing) -> Result<Client, String> {
-        connect(self.database_url.as_deref(), missing).await
+        match self.private_cluster {
+            true => connect_private_cluster(missing).await,
+            false => connect(self.database_url.as_deref(), missing).await,
+        }
     }
 }

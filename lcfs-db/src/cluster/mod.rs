@@ -150,7 +150,8 @@ impl Cluster {
     async fn until_ready(self) -> Result<Cluster, Error> {
         let server = self.server.as_ref().expect("started before waiting");
         ready::wait_until_ready(&self.config("postgres"), server, &self.log_file()).await?;
-        tracing::info!(dir = %self.dir.display(), port = self.port, "PostgreSQL cluster ready");
+        // Found running or started now: callers say which, to the user; this is for debugging.
+        tracing::debug!(dir = %self.dir.display(), port = self.port, "PostgreSQL cluster ready");
         Ok(self)
     }
 
