@@ -301,3 +301,58 @@ async fn a_no_transaction_statement_is_retried_alone_and_then_gives_up(db: TestD
         "the session's migration lock was released"
     );
 }
+
+/// Whether each index named `ledger_id` is valid.
+async fn ledger_id_validity(db: &TestDatabase) -> Vec<bool> {
+    let rows = db
+        .query(
+            "SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid \
+             WHERE c.relname = 'ledger_id'",
+            &[],
+        )
+        .await
+        .unwrap();
+    rows.iter().map(|row| row.get(0)).collect()
+}
+
+/// A concurrent build that times out waiting for an open writer leaves an invalid index behind;
+/// `IF NOT EXISTS` must not take it for the index on the next attempt or the next run.
+#[lcfs_db::test(migrations = vec![table()])]
+async fn an_interrupted_concurrent_build_is_dropped_and_built_again(db: TestDatabase) {
+    let (writer, _pid) = blocker(&db, "BEGIN; INSERT INTO ledger VALUES (2)").await;
+    let index = || {
+        Migration::new(
+            2,
+            "ledger_index",
+            "-- lcfs-db: no-transaction\n-- lcfs-db: lock-timeout 200ms\n-- lcfs-db: lock-retries 1\n\
+             CREATE INDEX CONCURRENTLY IF NOT EXISTS ledger_id ON ledger (id);\n",
+            "DROP INDEX ledger_id;",
+        )
+    };
+    let error = Migrator::with_migrations(vec![table(), index()])
+        .run(&db)
+        .await
+        .unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Blocked, "{error}");
+    let message = error.to_string();
+    assert!(
+        message.contains(
+            "an invalid index that the interrupted build leaves is dropped when it runs again"
+        ),
+        "{message}"
+    );
+    assert_eq!(applied_versions(&db).await, [1]);
+    assert_eq!(
+        ledger_id_validity(&db).await,
+        [false],
+        "the writer kept the build, and the drop of its leftover, from finishing"
+    );
+
+    writer.batch_execute("COMMIT").await.unwrap();
+    Migrator::with_migrations(vec![table(), index()])
+        .run(&db)
+        .await
+        .unwrap();
+    assert_eq!(ledger_id_validity(&db).await, [true]);
+    assert_eq!(applied_versions(&db).await, [1, 2]);
+}

@@ -1,7 +1,9 @@
 //! A no-transaction migration (`-- lcfs-db: no-transaction`, for `CREATE INDEX CONCURRENTLY`):
 //! each statement commits on its own, so the run holds the migration lock for its session
 //! while they run, sets the timeouts for the session (putting the old values back after), and
-//! retries only a statement that timed out on a lock: a failed statement left nothing behind.
+//! retries only a statement that timed out on a lock: a failed statement leaves nothing behind
+//! but the invalid index of an interrupted concurrent build, which the next attempt drops first
+//! (`concurrent_index.rs`).
 //! A transaction-mode pooler cannot keep a session's lock: such migrations need a direct or
 //! session-pooled connection, and a run that notices the pooler refuses (`pinned.rs`).
 
@@ -11,6 +13,7 @@ use tokio_postgres::Client;
 
 use super::apply::{Outcome, Step, backoff};
 use super::blockers;
+use super::concurrent_index::ConcurrentIndex;
 use super::failure::{Report, is_lock_timeout};
 use super::lock::MigrationLock;
 use super::pinned::{Pinned, moved};
@@ -93,8 +96,16 @@ async fn statements_then_record(
         let left = applied_so_far(index);
         pinned.check(client, report, &left).await?;
         log_statement(report.file, report.sql, statement);
+        let builds = ConcurrentIndex::built_by(statement.text);
+        let left = match builds {
+            Some(_) => format!(
+                "{left} (an invalid index that the interrupted build leaves is dropped when it runs \
+                 again)"
+            ),
+            None => left,
+        };
         let mut attempt = 1;
-        while let Err(error) = client.batch_execute(statement.text).await {
+        while let Err(error) = attempt_once(client, statement, builds.as_ref()).await {
             let location = report.locate(statement, &error);
             if !is_lock_timeout(&error) {
                 let what = format!(
@@ -125,6 +136,9 @@ async fn statements_then_record(
             tokio::time::sleep(wait).await;
             attempt += 1;
         }
+        if let Some(index) = &builds {
+            index.check_valid(client, report).await?;
+        }
     }
     let all = "its statements ran, and the version is not recorded: a rerun starts again from its \
                first statement";
@@ -134,6 +148,18 @@ async fn statements_then_record(
         .await
         .map_err(|e| report.failed(e, "ran, but recording it in the history table failed"))?;
     Ok(Outcome::Done(started.elapsed()))
+}
+
+/// The statement, after dropping what an interrupted build of its index left.
+async fn attempt_once(
+    client: &Client,
+    statement: &Statement<'_>,
+    index: Option<&ConcurrentIndex>,
+) -> Result<(), tokio_postgres::Error> {
+    if let Some(index) = index {
+        index.drop_if_invalid(client).await?;
+    }
+    client.batch_execute(statement.text).await
 }
 
 fn applied_so_far(failed: usize) -> String {

@@ -7,6 +7,7 @@ mod blockers;
 mod check;
 mod class;
 mod compat;
+mod concurrent_index;
 mod defaults;
 mod embedded;
 mod failure;

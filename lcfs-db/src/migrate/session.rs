@@ -106,7 +106,8 @@ fn set_session(settings: &[Setting]) -> String {
     format!("SELECT {}", calls.join(", "))
 }
 
-fn literal(value: &str) -> String {
+/// `value` as an SQL string literal.
+pub(crate) fn literal(value: &str) -> String {
     format!("'{}'", value.replace('\'', "''"))
 }
 

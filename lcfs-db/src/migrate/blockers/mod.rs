@@ -15,7 +15,7 @@
 mod blocker;
 mod modes;
 mod needs;
-mod words;
+pub(super) mod words;
 
 use std::time::Duration;
 
