@@ -5,21 +5,19 @@ mod common;
 
 use std::fs;
 
-use common::cli::{lcfs_db, ok, stderr, stdout};
+use common::cli::{lcfs_db, lcfs_db_env, ok, stderr, stdout};
 use lcfs_db::testing::TestDatabase;
 use lcfs_db::{Migration, Migrator, migrations};
 
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("lcfs-db-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
+/// Removed when dropped, also when the test fails.
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
 }
 
 #[test]
 fn lint_shows_the_builds_diagnostic_for_a_migration_being_written() {
-    let dir = temp_dir("lint-bad");
-    let file = dir.join("V100__email_index.sql");
+    let dir = temp_dir();
+    let file = dir.path().join("V100__email_index.sql");
     fs::write(&file, "-- V100: find organizations by email.\nCREATE INDEX idx_organization_email ON organization (email);\n").unwrap();
     let output = lcfs_db("postgres://unused", &["lint", file.to_str().unwrap()]);
     assert!(!output.status.success());
@@ -45,9 +43,9 @@ fn lint_shows_the_builds_diagnostic_for_a_migration_being_written() {
 
 #[test]
 fn lint_names_the_class_and_the_accepted_findings_of_passing_files() {
-    let dir = temp_dir("lint-good");
-    let first = dir.join("V100__add_note.sql");
-    let second = dir.join("V101__drop_edrms_record.sql");
+    let dir = temp_dir();
+    let first = dir.path().join("V100__add_note.sql");
+    let second = dir.path().join("V101__drop_edrms_record.sql");
     fs::write(&first, "ALTER TABLE organization ADD COLUMN note text;\n").unwrap();
     fs::write(
         &second,
@@ -70,10 +68,10 @@ fn lint_names_the_class_and_the_accepted_findings_of_passing_files() {
         )
     );
     // Without files: the migrations folder's files above the built-in head.
-    fs::write(dir.join("V001__old.sql"), "DROP TABLE organization;").unwrap();
+    fs::write(dir.path().join("V001__old.sql"), "DROP TABLE organization;").unwrap();
     let output = ok(lcfs_db(
         "postgres://unused",
-        &["lint", "--migrations-dir", dir.to_str().unwrap()],
+        &["lint", "--migrations-dir", dir.path().to_str().unwrap()],
     ));
     assert!(
         stdout(&output).starts_with(&format!("{}: expand", first.display())),
@@ -151,4 +149,18 @@ async fn status_history_and_strict_upgrade_speak_of_classes(db: TestDatabase) {
         "{}",
         stderr(&strict)
     );
+    // The variable reads as the other switches do: 1 turns it on, 0 leaves it off.
+    let by_variable = lcfs_db_env(
+        &[("DATABASE_URL", db.url()), ("LCFS_DB_STRICT_HISTORY", "1")],
+        &["upgrade"],
+    );
+    assert!(
+        stderr(&by_variable).contains("version 100 (add_note"),
+        "{}",
+        stderr(&by_variable)
+    );
+    ok(lcfs_db_env(
+        &[("DATABASE_URL", db.url()), ("LCFS_DB_STRICT_HISTORY", "0")],
+        &["upgrade"],
+    ));
 }

@@ -68,11 +68,8 @@ pub(crate) async fn plan(
             .map(|table| format!("REVOKE SELECT ON TABLE public.{table} FROM {REPORTING_ROLE}"))
             .collect(),
     );
-    push(
-        &mut steps,
-        "Move sequences that lag behind their table's highest id past it (their next value would be a duplicate key)".to_owned(),
-        lagging(client).await?,
-    );
+    // Last: `setval` is not undone by a rollback, so nothing may fail after it.
+    let sequences = lagging(client).await?;
     push(
         &mut steps,
         "Clear LCFS's comments; ours are set below".to_owned(),
@@ -142,6 +139,11 @@ pub(crate) async fn plan(
         &mut steps,
         format!("Record V001–V{LCFS_VERSION:03} as applied, with the checksums upgrade writes"),
         recorded,
+    );
+    push(
+        &mut steps,
+        "Move sequences that lag behind their table's highest id past it (their next value would be a duplicate key)".to_owned(),
+        sequences,
     );
     Ok(steps)
 }

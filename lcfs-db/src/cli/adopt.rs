@@ -47,7 +47,11 @@ pub async fn adopt(args: AdoptArgs) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     // A dry run prints a script: the verification as its leading comments.
-    print_verification(&adoption, if adoption.committed { "" } else { "-- " });
+    print_verification(
+        &adoption,
+        args.drop_alembic_version,
+        if adoption.committed { "" } else { "-- " },
+    );
     if !adoption.committed {
         print_sql(&adoption);
         return Ok(());
@@ -79,16 +83,22 @@ pub async fn adopt(args: AdoptArgs) -> Result<(), String> {
     Ok(())
 }
 
-fn print_verification(adoption: &Adoption, prefix: &str) {
+fn print_verification(adoption: &Adoption, drop_alembic_version: bool, prefix: &str) {
     let v = &adoption.verification;
+    let kept: Vec<&str> = v
+        .leftover_tables
+        .iter()
+        .map(String::as_str)
+        .filter(|table| !(drop_alembic_version && *table == "alembic_version"))
+        .collect();
     outln!(
         "{prefix}verified: LCFS at Alembic revision {LCFS_REVISION}, {} reference objects matched",
         v.matched
     );
-    if !v.leftover_tables.is_empty() {
+    if !kept.is_empty() {
         outln!(
             "{prefix}tolerated: {} (kept in schema {ARCHIVE_SCHEMA})",
-            v.leftover_tables.join(", ")
+            kept.join(", ")
         );
     }
     if v.comments > 0 {

@@ -18,7 +18,11 @@ pub struct UpgradeArgs {
     revision: Option<Revision>,
     /// Refuse a database that has any version this binary does not know, even one a newer
     /// build recorded as an expand migration (which is otherwise tolerated and reported)
-    #[arg(long, env = "LCFS_DB_STRICT_HISTORY")]
+    #[arg(
+        long,
+        env = "LCFS_DB_STRICT_HISTORY",
+        value_parser = clap::builder::FalseyValueParser::new()
+    )]
     strict_history: bool,
     #[command(flatten)]
     timeouts: Timeouts,

@@ -127,6 +127,7 @@ impl MigrationLock {
         // A bigint key is stored as its high and low halves in pg_locks.
         let holder = format!(
             "SELECT pid::text FROM pg_locks WHERE locktype = 'advisory' AND granted \
+             AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) \
              AND classid = {} AND objid = {} AND objsubid = 1 LIMIT 1",
             (self.key >> 32) as u32,
             self.key as u32

@@ -1,9 +1,9 @@
 //! Splitting SQL text into statements at top-level semicolons, as psql does: quotes, quoted
 //! identifiers, dollar-quoted bodies and comments are skipped over whole.
 //!
-//! The runner sends transactional migrations to the server whole; this split serves to point
-//! at the failing statement, and to run hand-made non-transactional migrations one statement at
-//! a time. It does not understand `BEGIN ATOMIC` function bodies.
+//! The runner sends a migration's statements one after another (in its one transaction, unless
+//! it is a no-transaction migration), so that a failure names its statement without running
+//! anything twice. It does not understand `BEGIN ATOMIC` function bodies.
 
 /// One statement of a SQL text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
