@@ -79,22 +79,12 @@ async fn session_mode_upgrades_and_serializes_sixteen_starters(db: TestDatabase)
     );
 }
 
-#[lcfs_db::test(empty)]
-async fn transaction_mode_applies_each_version_once_and_leaks_no_setting(db: TestDatabase) {
-    let Some(bouncer) = bouncer(&db, "transaction", 4).await else {
-        return;
-    };
-    let target = last_in_transactions();
-    assert!(
-        target < head(),
-        "the embedded set has a no-transaction migration"
-    );
-    sixteen_starters(&db, &bouncer, target).await;
-
-    // Every server session of the pool, each held by a transaction of its own.
+/// Every server session of the pool, each held by a transaction of its own, has the server's
+/// default timeouts: no run's settings outlived it.
+async fn no_setting_left(bouncer: &PgBouncer, db: &TestDatabase) {
     let mut clients = Vec::new();
     for _ in 0..4 {
-        let client = bouncer.connect(user(&db), db.name()).await;
+        let client = bouncer.connect(user(db), db.name()).await;
         client.batch_execute("BEGIN").await.unwrap();
         clients.push(client);
     }
@@ -122,6 +112,21 @@ async fn transaction_mode_applies_each_version_once_and_leaks_no_setting(db: Tes
     for client in &clients {
         client.batch_execute("ROLLBACK").await.unwrap();
     }
+}
+
+#[lcfs_db::test(empty)]
+async fn transaction_mode_applies_each_version_once_and_leaks_no_setting(db: TestDatabase) {
+    let Some(bouncer) = bouncer(&db, "transaction", 4).await else {
+        return;
+    };
+    let target = last_in_transactions();
+    assert!(
+        target < head(),
+        "the embedded set has a no-transaction migration"
+    );
+    sixteen_starters(&db, &bouncer, target).await;
+
+    no_setting_left(&bouncer, &db).await;
 
     // With four server sessions idle, the next statement goes to another than the last one.
     let client = bouncer.connect(user(&db), db.name()).await;
@@ -142,6 +147,7 @@ async fn transaction_mode_applies_each_version_once_and_leaks_no_setting(db: Tes
         (1..=target).collect::<Vec<_>>()
     );
     assert_eq!(advisory_locks(&db).await, 0, "no lock stayed behind");
+    no_setting_left(&bouncer, &db).await;
 
     let twin = TestDatabase::empty().await.unwrap();
     let url = bouncer.url(user(&twin), twin.name());

@@ -78,9 +78,12 @@ async fn under_lock(
         report.settings.lock_timeout,
         report.settings.statement_timeout,
     ));
-    let saved = session::set_for_session(client, &settings).await?;
+    let here = pinned.here();
+    let Some(saved) = session::set_for_session(client, &settings, &here).await? else {
+        return Err(moved(report, "no statement of it was applied"));
+    };
     let result = statements_then_record(step, client, report, statements, pinned).await;
-    session::restore(client, saved).await;
+    session::restore(client, saved, &here).await;
     result
 }
 

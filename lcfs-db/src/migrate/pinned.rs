@@ -2,8 +2,10 @@
 //! under a session-level lock, which a transaction-mode pooler defeats: it may hand each
 //! statement to another server session. So the run marks its server session before it takes the
 //! lock, takes the lock only where it finds its mark, and looks for the mark again before each
-//! statement: a pooler that moves the session is noticed and the run refused. One that happens
-//! to hand out the same server session every time is not noticed, and then does no harm.
+//! statement: a pooler that moves the session is noticed and the run refused. The session's
+//! settings are set and put back under the same condition. A pooler that happens to hand out the
+//! same server session every time is not noticed; it may lend that session to other clients
+//! between two statements, and they see the migration's timeouts meanwhile.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 

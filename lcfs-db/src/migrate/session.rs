@@ -56,54 +56,65 @@ pub(crate) fn set_local(settings: &[Setting]) -> String {
 #[must_use = "the application's settings come back only with `restore`"]
 pub(crate) struct Saved(Vec<(&'static str, String)>);
 
-/// Sets `settings` for the session, returning what they were.
-pub(crate) async fn set_for_session(client: &Client, settings: &[Setting]) -> Result<Saved, Error> {
+/// Sets `settings` for the server session where `here` holds (`pinned.rs`), returning what they
+/// were; `None`, with nothing set anywhere, when the pooler handed the statements to another.
+pub(crate) async fn set_for_session(
+    client: &Client,
+    settings: &[Setting],
+    here: &str,
+) -> Result<Option<Saved>, Error> {
     let names: Vec<String> = settings
         .iter()
         .map(|(name, _)| format!("current_setting({})", literal(name)))
         .collect();
-    let read = format!("SELECT {}", names.join(", "));
+    let read = format!("SELECT {} WHERE {here}", names.join(", "));
     let answer = client
         .simple_query(&read)
         .await
         .map_err(|e| Error::postgres("reading the session's settings", e))?;
-    let old = answer.iter().find_map(|message| match message {
-        SimpleQueryMessage::Row(row) => Some(
-            (0..settings.len())
-                .map(|i| row.get(i).unwrap_or_default().to_owned())
-                .collect::<Vec<_>>(),
-        ),
-        _ => None,
-    });
-    let saved = Saved(
-        settings
-            .iter()
-            .map(|(name, _)| *name)
-            .zip(old.unwrap_or_default())
-            .collect(),
-    );
-    client
-        .batch_execute(&set_session(settings))
+    let Some(old) = first_row(&answer, settings.len()) else {
+        return Ok(None);
+    };
+    let saved = Saved(settings.iter().map(|(name, _)| *name).zip(old).collect());
+    let answer = client
+        .simple_query(&set_session(settings, here))
         .await
         .map_err(|e| Error::postgres("setting the session's timeouts", e))?;
-    Ok(saved)
+    Ok(first_row(&answer, 0).map(|_| saved))
 }
 
-/// Puts the values [`set_for_session`] found back. Best effort: a failure means the connection
-/// is gone, and the settings with it.
-pub(crate) async fn restore(client: &Client, saved: Saved) {
+/// Puts the values [`set_for_session`] found back, where `here` holds. Best effort: a failure
+/// means the connection is gone, and the settings with it.
+pub(crate) async fn restore(client: &Client, saved: Saved, here: &str) {
     let settings: Vec<Setting> = saved.0;
-    if let Err(error) = client.batch_execute(&set_session(&settings)).await {
-        tracing::warn!(%error, "restoring the session's settings failed");
+    match client.simple_query(&set_session(&settings, here)).await {
+        Ok(answer) if first_row(&answer, 0).is_none() => tracing::warn!(
+            "the session's settings stay with the server session they were set in: the pooler \
+             handed their restore to another one"
+        ),
+        Ok(_) => {}
+        Err(error) => tracing::warn!(%error, "restoring the session's settings failed"),
     }
 }
 
-fn set_session(settings: &[Setting]) -> String {
+/// The first row's first `columns` values, when a row came back.
+fn first_row(answer: &[SimpleQueryMessage], columns: usize) -> Option<Vec<String>> {
+    answer.iter().find_map(|message| match message {
+        SimpleQueryMessage::Row(row) => Some(
+            (0..columns)
+                .map(|i| row.get(i).unwrap_or_default().to_owned())
+                .collect(),
+        ),
+        _ => None,
+    })
+}
+
+fn set_session(settings: &[Setting], here: &str) -> String {
     let calls: Vec<String> = settings
         .iter()
         .map(|(name, value)| format!("set_config({}, {}, false)", literal(name), literal(value)))
         .collect();
-    format!("SELECT {}", calls.join(", "))
+    format!("SELECT {} WHERE {here}", calls.join(", "))
 }
 
 /// `value` as an SQL string literal.
@@ -129,8 +140,8 @@ mod tests {
         );
         assert_eq!(identity(false).len(), 1);
         assert_eq!(
-            set_session(&[("application_name", "it's".into())]),
-            "SELECT set_config('application_name', 'it''s', false)"
+            set_session(&[("application_name", "it's".into())], "true"),
+            "SELECT set_config('application_name', 'it''s', false) WHERE true"
         );
     }
 }
