@@ -356,3 +356,32 @@ async fn an_interrupted_concurrent_build_is_dropped_and_built_again(db: TestData
     assert_eq!(ledger_id_validity(&db).await, [true]);
     assert_eq!(applied_versions(&db).await, [1, 2]);
 }
+
+/// An application that gives up on `migrate` (drops its future) while a no-transaction
+/// migration waits goes on with a session as it was: no migration lock, its own timeouts.
+#[lcfs_db::test(migrations = vec![table()])]
+async fn a_cancelled_no_transaction_run_puts_the_session_back(db: TestDatabase) {
+    let (writer, _pid) = blocker(&db, "BEGIN; INSERT INTO ledger VALUES (2)").await;
+    let index = Migration::new(
+        2,
+        "ledger_index",
+        "-- lcfs-db: no-transaction\n-- lcfs-db: lock-timeout 30s\n\
+         CREATE INDEX CONCURRENTLY IF NOT EXISTS ledger_id ON ledger (id);\n",
+        "DROP INDEX ledger_id;",
+    );
+    let app = db.connect().await.unwrap();
+    app.batch_execute("SET lock_timeout = '7s'").await.unwrap();
+    let migrator = Migrator::with_migrations(vec![table(), index]);
+    let run = tokio::time::timeout(Duration::from_millis(500), migrator.run(&app)).await;
+    assert!(run.is_err(), "the run was still waiting for the writer");
+
+    writer.batch_execute("COMMIT").await.unwrap();
+    let lock_timeout: String = app
+        .query_one("SELECT current_setting('lock_timeout')", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(lock_timeout, "7s");
+    assert_eq!(advisory_locks(&db).await, 0, "the migration lock is free");
+    assert_eq!(applied_versions(&db).await, [1]);
+}

@@ -4,6 +4,7 @@
 //! retries only a statement that timed out on a lock: a failed statement leaves nothing behind
 //! but the invalid index of an interrupted concurrent build, which the next attempt drops first
 //! (`concurrent_index.rs`).
+//! A run cancelled half way puts the session back all the same (`undo.rs`).
 //! A transaction-mode pooler cannot keep a session's lock: such migrations need a direct or
 //! session-pooled connection, and a run that notices the pooler refuses (`pinned.rs`).
 
@@ -21,6 +22,7 @@ use super::progress::{log_retry, log_statement};
 use super::recheck::{Todo, recheck};
 use super::session;
 use super::split::Statement;
+use super::undo::Undo;
 use crate::Error;
 
 pub(crate) async fn run(
@@ -30,6 +32,8 @@ pub(crate) async fn run(
     statements: &[Statement<'_>],
 ) -> Result<Outcome, Error> {
     let pinned = Pinned::mark(client).await?;
+    let mut undo = Undo::new(client);
+    undo.push(pinned.unmark_sql());
     let lock = MigrationLock::for_table(step.history.table());
     let here = pinned.here();
     let result = match lock
@@ -38,7 +42,8 @@ pub(crate) async fn run(
     {
         Ok(true) => {
             tracing::debug!(file = %report.file, "migration lock taken for the session");
-            let result = under_lock(step, client, report, statements, &pinned).await;
+            undo.push(lock.release_sql(&here));
+            let result = under_lock(step, client, report, statements, &pinned, &mut undo).await;
             lock.release_where(client, &here).await;
             result
         }
@@ -46,6 +51,7 @@ pub(crate) async fn run(
         Err(error) => Err(error),
     };
     pinned.unmark(client).await;
+    undo.disarm();
     result
 }
 
@@ -55,6 +61,7 @@ async fn under_lock(
     report: &Report<'_>,
     statements: &[Statement<'_>],
     pinned: &Pinned,
+    undo: &mut Undo<'_>,
 ) -> Result<Outcome, Error> {
     if let Some(sql) = &step.prepare_history {
         client
@@ -82,6 +89,7 @@ async fn under_lock(
     let Some(saved) = session::set_for_session(client, &settings, &here).await? else {
         return Err(moved(report, "no statement of it was applied"));
     };
+    undo.push(session::restore_sql(&saved, &here));
     let result = statements_then_record(step, client, report, statements, pinned).await;
     session::restore(client, saved, &here).await;
     result

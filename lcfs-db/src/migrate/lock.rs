@@ -108,11 +108,7 @@ impl MigrationLock {
     /// Releases what [`Self::wait_where`] took, in the server session where `here` holds. Best
     /// effort: a failure means the connection is gone, which frees the lock too.
     pub async fn release_where(&self, client: &Client, here: &str) {
-        let sql = format!(
-            "SELECT CASE WHEN {here} THEN pg_advisory_unlock({}) END",
-            self.key
-        );
-        match client.simple_query(&sql).await {
+        match client.simple_query(&self.release_sql(here)).await {
             Ok(answer) if first_value(&answer).is_none() => tracing::warn!(
                 "the migration lock stays with the server session that took it: the pooler \
                  handed its release to another one"
@@ -120,6 +116,14 @@ impl MigrationLock {
             Ok(_) => {}
             Err(error) => tracing::warn!(%error, "releasing the migration lock failed"),
         }
+    }
+
+    /// The statement [`Self::release_where`] sends.
+    pub fn release_sql(&self, here: &str) -> String {
+        format!(
+            "SELECT CASE WHEN {here} THEN pg_advisory_unlock({}) END",
+            self.key
+        )
     }
 
     /// The error of a wait that ran out, naming the holder, looked up with a query of its own.

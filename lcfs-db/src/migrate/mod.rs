@@ -30,6 +30,7 @@ mod split;
 mod statements;
 mod status;
 mod transaction;
+mod undo;
 mod unmanaged;
 
 pub use crate::timeouts::{format_duration, parse_duration, parse_lock_retries};

@@ -68,14 +68,18 @@ impl Pinned {
         }
     }
 
+    /// The statement [`Self::unmark`] sends.
+    pub fn unmark_sql(&self) -> String {
+        format!(
+            "SELECT set_config('{MARK}', '', false) WHERE {}",
+            self.here()
+        )
+    }
+
     /// Best effort: where the pooler hands the statement to another server session, the mark
     /// stays in the first, where it means nothing to anyone else.
     pub async fn unmark(self, client: &Client) {
-        let sql = format!(
-            "SELECT set_config('{MARK}', '', false) WHERE {}",
-            self.here()
-        );
-        if let Err(error) = client.simple_query(&sql).await {
+        if let Err(error) = client.simple_query(&self.unmark_sql()).await {
             tracing::debug!(%error, "clearing the session's mark failed");
         }
     }

@@ -86,8 +86,7 @@ pub(crate) async fn set_for_session(
 /// Puts the values [`set_for_session`] found back, where `here` holds. Best effort: a failure
 /// means the connection is gone, and the settings with it.
 pub(crate) async fn restore(client: &Client, saved: Saved, here: &str) {
-    let settings: Vec<Setting> = saved.0;
-    match client.simple_query(&set_session(&settings, here)).await {
+    match client.simple_query(&restore_sql(&saved, here)).await {
         Ok(answer) if first_row(&answer, 0).is_none() => tracing::warn!(
             "the session's settings stay with the server session they were set in: the pooler \
              handed their restore to another one"
@@ -95,6 +94,11 @@ pub(crate) async fn restore(client: &Client, saved: Saved, here: &str) {
         Ok(_) => {}
         Err(error) => tracing::warn!(%error, "restoring the session's settings failed"),
     }
+}
+
+/// The statement [`restore`] sends.
+pub(crate) fn restore_sql(saved: &Saved, here: &str) -> String {
+    set_session(&saved.0, here)
 }
 
 /// The first row's first `columns` values, when a row came back.
