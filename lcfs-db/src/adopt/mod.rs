@@ -25,7 +25,7 @@ pub use verify::Verification;
 
 use crate::Error;
 use crate::catalog::read;
-use crate::migrate::{DEFAULT_HISTORY_TABLE, MigrationLock};
+use crate::migrate::{DEFAULT_HISTORY_TABLE, MigrationLock, Undo};
 
 /// The last of our versions whose schema LCFS at [`LCFS_REVISION`] equals, differences aside.
 pub const LCFS_VERSION: i32 = 15;
@@ -73,15 +73,16 @@ pub async fn adopt(client: &Client, options: AdoptOptions) -> Result<Adoption, E
             LOCK_WAIT,
         )
         .await?;
+    let mut undo = Undo::new(client);
+    undo.push("ROLLBACK".to_owned());
     let outcome = converge(client, options).await;
     let end = match &outcome {
         Ok(adoption) if adoption.committed => "COMMIT",
         _ => "ROLLBACK",
     };
-    client
-        .batch_execute(end)
-        .await
-        .map_err(|e| Error::postgres(format!("{end} of the adoption"), e))?;
+    let ended = client.batch_execute(end).await;
+    undo.disarm();
+    ended.map_err(|e| Error::postgres(format!("{end} of the adoption"), e))?;
     outcome
 }
 

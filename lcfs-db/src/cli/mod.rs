@@ -68,8 +68,9 @@ enum Command {
     History(DatabaseArgs),
     /// Print the SQL an upgrade or downgrade would run, for review
     ///
-    /// `sql upgrade 14` prints exactly what `upgrade 14` would run, history rows included, as a
-    /// script for `psql -f`: on the database the connection settings point at (its current
+    /// `sql upgrade 14` prints the statements `upgrade 14` would run, history rows included, as
+    /// a script for `psql -f` (without the run's migration lock, timeouts and retries: set
+    /// lock_timeout before running it by hand): on the database the connection settings point at (its current
     /// version is read, nothing is changed), or with --from on a database at that version (no
     /// database needed). A target the database has already passed prints an empty script.
     #[command(after_help = CONNECTION_HELP)]

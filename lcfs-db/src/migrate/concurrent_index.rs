@@ -34,7 +34,7 @@ impl ConcurrentIndex {
         }
         let mut rest = rest.skip_while(|w| w.is("IF") || w.is("NOT") || w.is("EXISTS"));
         let name = rest.next().filter(|w| !w.is("ON"))?;
-        let table = rest.skip_while(|w| w.is("ON") || w.is("ONLY")).next()?;
+        let table = rest.find(|w| !w.is("ON") && !w.is("ONLY"))?;
         Some(Self {
             name: catalog_name(name),
             table: table.text.to_owned(),

@@ -54,6 +54,7 @@ pub use status::{Status, VersionState, VersionStatus};
 pub(crate) use history::History;
 pub(crate) use lock::{MigrationLock, stable_hash};
 pub(crate) use split::split;
+pub(crate) use undo::Undo;
 
 use tokio_postgres::Client;
 

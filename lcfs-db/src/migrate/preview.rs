@@ -1,5 +1,5 @@
 //! What a run would do on a database as it stands: the plan from its current version, after the
-//! same checks as the run's (`run::verify`), so `lcfs-db sql` prints exactly what `upgrade`
+//! same checks as the run's (`run::verify`), so `lcfs-db sql` prints the statements `upgrade`
 //! would run, and the command line refuses before it prints a plan the run would refuse.
 
 use tokio_postgres::Client;

@@ -1,7 +1,8 @@
 //! What a no-transaction migration must put back on its session (the migration lock, the
-//! timeouts, the mark) even when the run is cancelled half way: an application that wraps
-//! `migrate` in a timeout drops the run's future, and the session, which the application goes on
-//! using, would keep the lock (every other instance's run then waits for it) and the timeouts.
+//! timeouts, the mark), and what an adoption must end (its transaction), even when the run is
+//! cancelled half way: an application that wraps `migrate` in a timeout drops the run's future,
+//! and the session, which the application goes on using, would keep the lock (every other
+//! instance's run then waits for it), the timeouts, or an open transaction holding DDL locks.
 //! Dropped while armed, the guard sends the statements; the connection runs them after the
 //! statement in flight, which the server finishes or fails on its own.
 
@@ -38,7 +39,7 @@ impl Drop for Undo<'_> {
         if self.statements.is_empty() {
             return;
         }
-        tracing::warn!("a no-transaction migration was cancelled: putting its session back");
+        tracing::warn!("cancelled half way: putting the session back");
         let statements: Vec<&str> = self.statements.iter().rev().map(String::as_str).collect();
         // Polled once, the request is sent; its answer is discarded by the connection.
         let _ = self
