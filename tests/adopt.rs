@@ -7,7 +7,7 @@ mod common;
 use common::cli::{catalog, lcfs_db, ok, stderr, stdout};
 use common::probe::column;
 use lcfs_db::Migrator;
-use lcfs_db::adopt::LCFS_VERSION;
+use lcfs_db::adopt::{AdoptOptions, LCFS_VERSION};
 use lcfs_db::testing::TestDatabase;
 
 /// An LCFS database at Alembic revision b8f9c0d1e2a3 with the dev seed and a few thousand rows.
@@ -261,4 +261,42 @@ async fn adopt_lists_rows_that_violate_the_check_it_adds(empty: TestDatabase) {
         ],
     )
     .await;
+}
+
+/// An adoption whose future is dropped (an application's timeout) ends its transaction: the
+/// session goes on outside it, and the database is as it was.
+#[lcfs_db::test(empty)]
+async fn a_cancelled_adoption_rolls_back(empty: TestDatabase) {
+    drop(empty);
+    let db = lcfs_database().await;
+    let before = row_counts(&db).await;
+    let blocker = db.connect().await.unwrap();
+    blocker
+        .batch_execute("BEGIN; LOCK TABLE organization IN ACCESS EXCLUSIVE MODE")
+        .await
+        .unwrap();
+    let client = db.connect().await.unwrap();
+    let adoption = tokio::time::timeout(
+        std::time::Duration::from_secs(2),
+        lcfs_db::adopt(&client, AdoptOptions::default()),
+    )
+    .await;
+    assert!(
+        adoption.is_err(),
+        "the adoption was waiting for organization"
+    );
+
+    blocker.batch_execute("ROLLBACK").await.unwrap();
+    // One simple-protocol statement outside a transaction is a transaction of its own: it
+    // began when the statement did.
+    let answer = client
+        .simple_query("SELECT now() < statement_timestamp()")
+        .await
+        .unwrap();
+    let in_adoption = answer.iter().any(|message| {
+        matches!(message, tokio_postgres::SimpleQueryMessage::Row(row) if row.get(0) == Some("t"))
+    });
+    assert!(!in_adoption, "the adoption's transaction ended");
+    assert!(!is_managed(&db).await);
+    assert_eq!(row_counts(&db).await, before);
 }
