@@ -29,6 +29,19 @@ async fn newer_build_applies(db: &TestDatabase, up: &'static str) {
     );
 }
 
+/// The run stopped at the newer build's version, saying each of `why`.
+fn refused_newer(error: &lcfs_db::Error, why: &[&str]) {
+    assert_eq!(
+        (error.kind(), error.version()),
+        (ErrorKind::Missing, Some(NEWER)),
+        "{error}"
+    );
+    let message = error.to_string();
+    for expected in why {
+        assert!(message.contains(expected), "{expected:?} in:\n{message}");
+    }
+}
+
 #[lcfs_db::test]
 async fn an_old_binary_starts_beside_a_newer_expand_migration(db: TestDatabase) {
     newer_build_applies(&db, EXPAND).await;
@@ -68,27 +81,17 @@ async fn an_old_binary_starts_beside_a_newer_expand_migration(db: TestDatabase) 
 async fn an_old_binary_refuses_a_newer_contract_migration(db: TestDatabase) {
     newer_build_applies(&db, CONTRACT).await;
     let error = Migrator::new().run(&db).await.unwrap_err();
-    assert_eq!(error.kind(), ErrorKind::Missing);
-    assert_eq!(error.version(), Some(NEWER));
-    let message = error.to_string();
-    assert!(message.contains("version 100 (newer_change"), "{message}");
-    assert!(message.contains("it is a contract migration"), "{message}");
+    refused_newer(
+        &error,
+        &["version 100 (newer_change", "it is a contract migration"],
+    );
 }
 
 #[lcfs_db::test]
 async fn an_old_binary_refuses_a_newer_migration_of_unknown_class(db: TestDatabase) {
     newer_build_applies(&db, UNCLASSIFIED).await;
     let error = Migrator::new().run(&db).await.unwrap_err();
-    assert_eq!(
-        (error.kind(), error.version()),
-        (ErrorKind::Missing, Some(NEWER))
-    );
-    assert!(
-        error
-            .to_string()
-            .contains("its class is unknown (not recorded)"),
-        "{error}"
-    );
+    refused_newer(&error, &["its class is unknown (not recorded)"]);
 }
 
 #[lcfs_db::test]
@@ -99,16 +102,7 @@ async fn strict_history_refuses_even_an_expand_migration(db: TestDatabase) {
         .run(&db)
         .await
         .unwrap_err();
-    assert_eq!(
-        (error.kind(), error.version()),
-        (ErrorKind::Missing, Some(NEWER))
-    );
-    assert!(
-        error
-            .to_string()
-            .contains("strict history checking refuses"),
-        "{error}"
-    );
+    refused_newer(&error, &["strict history checking refuses"]);
 }
 
 #[lcfs_db::test]
@@ -119,10 +113,7 @@ async fn strict_history_refuses_a_contract_migration(db: TestDatabase) {
         .run(&db)
         .await
         .unwrap_err();
-    assert_eq!(
-        (error.kind(), error.version()),
-        (ErrorKind::Missing, Some(NEWER))
-    );
+    refused_newer(&error, &[]);
 }
 
 #[lcfs_db::test]
@@ -140,16 +131,7 @@ async fn the_run_its_preview_and_a_downgrade_agree_on_what_is_tolerated(db: Test
             .unwrap_err(),
         Migrator::new().downgrade(&db, head - 1).await.unwrap_err(),
     ] {
-        assert_eq!(
-            (error.kind(), error.version()),
-            (ErrorKind::Missing, Some(NEWER))
-        );
-        assert!(
-            error
-                .to_string()
-                .contains("a downgrade would have to revert it"),
-            "{error}"
-        );
+        refused_newer(&error, &["a downgrade would have to revert it"]);
     }
     assert_eq!(Migrator::new().status(&db).await.unwrap().current, NEWER);
 }
