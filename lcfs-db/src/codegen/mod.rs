@@ -6,6 +6,7 @@
 //! is a [`BuildError`] pointing at the file, line and column it is about.
 
 pub(crate) mod analyze;
+mod created;
 mod discover;
 mod emit;
 pub(crate) mod error;
@@ -56,6 +57,10 @@ pub fn generate(root: &Path, migrations_dir: &str) -> Result<Generated, BuildErr
         let up = SourceFile::read(root, &migration.up)?;
         let analyzed = analyze::analyze(&mut model, &up, &migration.name)?;
         require_statements(&up, analyzed.statements.len(), migration)?;
+        let version = migration.version;
+        model.created.extend(
+            (analyzed.statements.iter()).filter_map(|s| created::created(version, s.text)),
+        );
         let down = SourceFile::read(root, &migration.down)?;
         let down_statements = split::split(&down)?;
         require_statements(&down, down_statements.len(), migration)?;

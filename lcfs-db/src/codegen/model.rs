@@ -12,6 +12,19 @@ pub struct Model {
     pub views: Vec<String>,
     /// Schemas besides `public` the migrations created: their tables are not modelled.
     pub schemas: Vec<String>,
+    /// What each version's statements create, by name, in order.
+    pub created: Vec<Created>,
+}
+
+/// An object a version creates, named as the catalog names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Created {
+    pub version: i32,
+    /// The catalog's kind: `table`, `index`, `function`, ….
+    pub kind: &'static str,
+    /// `name` in `public`, `schema.name` elsewhere; `table.name` for a trigger; a function
+    /// without its arguments.
+    pub name: String,
 }
 
 #[derive(Debug, Clone)]

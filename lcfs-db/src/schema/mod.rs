@@ -9,6 +9,20 @@ pub struct Schema {
     pub tables: &'static [Table],
     /// By name.
     pub enums: &'static [EnumType],
+    /// What each version creates, by version, in statement order.
+    pub created: &'static [Created],
+}
+
+/// An object a version's `CREATE` statement makes, named as `check` and `adopt` name it.
+#[derive(Debug)]
+pub struct Created {
+    /// The version whose up file creates it.
+    pub version: i32,
+    /// The catalog kind as [`crate::catalog::Kind::as_str`] spells it: `table`, `index`, ….
+    pub kind: &'static str,
+    /// `name` in `public`, `schema.name` elsewhere; `table.name` for a trigger; a function
+    /// without its arguments (any overload has its name).
+    pub name: &'static str,
 }
 
 /// A table at head.
@@ -101,6 +115,12 @@ impl Schema {
     /// The table named `name`.
     pub fn table(&self, name: &str) -> Option<&'static Table> {
         self.tables.iter().find(|t| t.name == name)
+    }
+
+    /// The objects created by versions above `version`, first by version.
+    pub fn created_after(&self, version: i32) -> impl Iterator<Item = &'static Created> {
+        let created: &'static [Created] = self.created;
+        created.iter().filter(move |c| c.version > version)
     }
 
     /// The enum type named `name`.

@@ -57,7 +57,16 @@ pub fn schema(model: &Model, names: &Names) -> TokenStream {
         let rust_name = &names.enums[name].0;
         quote! { EnumType { name: #name, rust_name: #rust_name, labels: &[#(#labels),*] } }
     });
-    quote! { pub(super) static SCHEMA: Schema = Schema { tables: &[#(#tables),*], enums: &[#(#enums),*] }; }
+    let created = model.created.iter().map(|created| {
+        let (kind, name) = (created.kind, &created.name);
+        let version = proc_macro2::Literal::i32_unsuffixed(created.version);
+        quote! { Created { version: #version, kind: #kind, name: #name } }
+    });
+    quote! {
+        pub(super) static SCHEMA: Schema = Schema {
+            tables: &[#(#tables),*], enums: &[#(#enums),*], created: &[#(#created),*],
+        };
+    }
 }
 
 fn constraint(key: &Key) -> TokenStream {

@@ -840,4 +840,141 @@ pub(super) static SCHEMA: Schema = Schema {
             labels: &["A", "B", "C", "D"],
         },
     ],
+    created: &[
+        Created {
+            version: 1,
+            kind: "enum",
+            name: "role_enum",
+        },
+        Created {
+            version: 1,
+            kind: "enum",
+            name: "org_status_enum",
+        },
+        Created {
+            version: 1,
+            kind: "enum",
+            name: "actiontypeenum",
+        },
+        Created {
+            version: 1,
+            kind: "enum",
+            name: "supplemental_report_access_role_enum",
+        },
+        Created {
+            version: 1,
+            kind: "enum",
+            name: "transfercategoryenum",
+        },
+        Created {
+            version: 1,
+            kind: "enum",
+            name: "contravention_enum",
+        },
+        Created {
+            version: 2,
+            kind: "table",
+            name: "organization_type",
+        },
+        Created {
+            version: 2,
+            kind: "table",
+            name: "organization_status",
+        },
+        Created {
+            version: 2,
+            kind: "table",
+            name: "organization_address",
+        },
+        Created {
+            version: 2,
+            kind: "table",
+            name: "organization",
+        },
+        Created {
+            version: 2,
+            kind: "table",
+            name: "user_profile",
+        },
+        Created {
+            version: 2,
+            kind: "table",
+            name: "role",
+        },
+        Created {
+            version: 2,
+            kind: "table",
+            name: "user_role",
+        },
+        Created {
+            version: 2,
+            kind: "table",
+            name: "user_login_history",
+        },
+        Created {
+            version: 2,
+            kind: "function",
+            name: "is_user_safe_to_remove",
+        },
+        Created {
+            version: 2,
+            kind: "view",
+            name: "v_active_users",
+        },
+        Created {
+            version: 3,
+            kind: "table",
+            name: "audit_log",
+        },
+        Created {
+            version: 3,
+            kind: "index",
+            name: "idx_audit_log_table_name",
+        },
+        Created {
+            version: 3,
+            kind: "index",
+            name: "idx_audit_log_delta",
+        },
+        Created {
+            version: 3,
+            kind: "function",
+            name: "audit_trigger_func",
+        },
+        Created {
+            version: 3,
+            kind: "trigger",
+            name: "organization.audit_organization_insert_update_delete",
+        },
+        Created {
+            version: 3,
+            kind: "trigger",
+            name: "user_profile.audit_user_profile_insert_update_delete",
+        },
+        Created {
+            version: 4,
+            kind: "enum",
+            name: "temporary_enum",
+        },
+        Created {
+            version: 4,
+            kind: "table",
+            name: "scratch",
+        },
+        Created {
+            version: 4,
+            kind: "materialized view",
+            name: "mv_organization_count",
+        },
+        Created {
+            version: 5,
+            kind: "index",
+            name: "idx_user_profile_keycloak_email",
+        },
+        Created {
+            version: 5,
+            kind: "index",
+            name: "uq_organization_name",
+        },
+    ],
 };

@@ -34,4 +34,11 @@ pub(super) static SCHEMA: Schema = Schema {
         },
     ],
     enums: &[],
+    created: &[
+        Created {
+            version: 1,
+            kind: "table",
+            name: "report",
+        },
+    ],
 };

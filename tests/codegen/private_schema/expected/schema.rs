@@ -36,4 +36,21 @@ pub(super) static SCHEMA: Schema = Schema {
         },
     ],
     enums: &[],
+    created: &[
+        Created {
+            version: 1,
+            kind: "table",
+            name: "organization",
+        },
+        Created {
+            version: 2,
+            kind: "schema",
+            name: "bookkeeping",
+        },
+        Created {
+            version: 2,
+            kind: "table",
+            name: "bookkeeping.name_cache",
+        },
+    ],
 };
