@@ -7,7 +7,9 @@ use crate::catalog::{Drift, compare, head_snapshot, read_in_transaction};
 use crate::{Error, ErrorKind, Migrator};
 
 /// Compares the database behind `client` with the catalog the embedded migrations define at
-/// head; an empty [`Drift`] means equal.
+/// head; an empty [`Drift`] means no drift. What a DBA added beside the migrations' objects (an
+/// index on our table, an extension, a role and its grants, objects of their own) is listed
+/// apart, in [`Drift::additions`], and does not count.
 ///
 /// Only head is known: the snapshot embedded in the binary describes head and nothing else, so
 /// a database at another version (or one without lcfs-db's history) is an error of kind
@@ -31,7 +33,7 @@ pub async fn check(client: &Client) -> Result<Drift, Error> {
     }
     let expected = head_snapshot()?;
     let found = read_in_transaction(client).await?;
-    Ok(compare(&expected, &found))
+    Ok(compare(&expected, &found).separate_additions(&expected, &found))
 }
 
 fn not_at_head(current: i32, head: i32) -> String {

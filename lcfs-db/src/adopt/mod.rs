@@ -7,6 +7,7 @@
 //! runs [`check`](crate::check())). No row is lost: leftover tables and `alembic_version` (unless
 //! [`AdoptOptions::drop_alembic_version`]) move to [`ARCHIVE_SCHEMA`](crate::catalog::ARCHIVE_SCHEMA).
 
+mod collisions;
 mod comments;
 mod constraints;
 mod inspect;
@@ -88,7 +89,8 @@ pub async fn adopt(client: &Client, options: AdoptOptions) -> Result<Adoption, E
 
 async fn converge(client: &Client, options: AdoptOptions) -> Result<Adoption, Error> {
     inspect::adoptable(client).await?;
-    let verification = verify::verify(&read(client).await?)?;
+    let found = read(client).await?;
+    let verification = verify::verify(&found)?;
     if !verification.drift.is_empty() {
         return Err(inspect::refused(format!(
             "the database differs from LCFS at {LCFS_REVISION} beyond what LCFS's own databases \
@@ -97,6 +99,7 @@ async fn converge(client: &Client, options: AdoptOptions) -> Result<Adoption, Er
             verification.drift
         )));
     }
+    collisions::refuse_unkeepable(&verification, &found)?;
     let steps = plan::plan(client, &verification, &options).await?;
     if options.dry_run {
         return Ok(Adoption {

@@ -69,11 +69,12 @@ pub(crate) async fn plan(
             .collect(),
     );
     // Last: `setval` is not undone by a rollback, so nothing may fail after it.
-    let sequences = lagging(client).await?;
+    let kept = verification.kept_names();
+    let sequences = lagging(client, &kept).await?;
     push(
         &mut steps,
         "Clear LCFS's comments; ours are set below".to_owned(),
-        lcfs_comments(client).await?,
+        lcfs_comments(client, &kept).await?,
     );
     push(
         &mut steps,

@@ -7,8 +7,8 @@ use tokio_postgres::Client;
 use crate::Error;
 
 /// `SELECT setval(…)` for every sequence in public whose next value is not above the highest
-/// value of the column that owns it (leftover tables aside).
-pub(crate) async fn lagging(client: &Client) -> Result<Vec<String>, Error> {
+/// value of the column that owns it (leftover tables and a DBA's own tables, `kept`, aside).
+pub(crate) async fn lagging(client: &Client, kept: &[String]) -> Result<Vec<String>, Error> {
     let owned = client
         .query(
             "SELECT format('%I', s.sequencename), format('%I', t.relname), format('%I', a.attname),
@@ -23,8 +23,9 @@ pub(crate) async fn lagging(client: &Client) -> Result<Vec<String>, Error> {
              WHERE s.schemaname = 'public' AND s.increment_by > 0
                AND t.relname <> 'alembic_version'
                AND t.relname NOT LIKE 'charging\\_equipment\\_snapshot\\_%'
+               AND t.relname <> ALL($1::text[])
              ORDER BY 1",
-            &[],
+            &[&kept],
         )
         .await
         .map_err(|e| Error::postgres("reading the sequences", e))?;

@@ -22,8 +22,36 @@ pub struct Verification {
     pub default_grants: Vec<String>,
     /// How many comments LCFS wrote; replaced by ours.
     pub comments: usize,
-    /// What differs from the reference beyond the tolerated; adoption needs it empty.
+    /// What differs from the reference beyond the tolerated; adoption needs its differences
+    /// empty. Its additions (see [`Drift::separate_additions`]) are kept as they are.
     pub drift: Drift,
+    /// Every object of the additions, parts included, that LCFS's reference lacks: left
+    /// untouched, their comments and sequences too.
+    pub kept: Vec<(Kind, String)>,
+}
+
+impl Verification {
+    /// The names of the kept objects in schema public, unqualified, as a filter of what the
+    /// adoption changes: relations, functions with their arguments, types.
+    pub(crate) fn kept_names(&self) -> Vec<String> {
+        self.kept
+            .iter()
+            .filter(|(_, name)| !name.split('(').next().unwrap_or(name).contains('.'))
+            .filter(|(kind, _)| {
+                matches!(
+                    kind,
+                    Kind::Table
+                        | Kind::View
+                        | Kind::MaterializedView
+                        | Kind::Sequence
+                        | Kind::Index
+                        | Kind::Function
+                        | Kind::Enum
+                )
+            })
+            .map(|(_, name)| name.clone())
+            .collect()
+    }
 }
 
 /// Compares `found` with the LCFS reference, setting the tolerated objects aside.
@@ -51,7 +79,12 @@ pub(crate) fn verify(found: &Catalog) -> Result<Verification, Error> {
         }
         true
     });
-    verification.drift = compare(&reference, &compared);
+    verification.drift = compare(&reference, &compared).separate_additions(&reference, &compared);
+    verification.kept = compared
+        .iter()
+        .filter(|(kind, name, _)| reference.get(*kind, name).is_none())
+        .map(|(kind, name, _)| (kind, name.to_owned()))
+        .collect();
     verification.matched = reference.len()
         - verification
             .drift

@@ -38,8 +38,14 @@ pub struct Difference {
 /// Every difference between two catalogs, in catalog order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Drift {
-    /// The differences, sorted by kind, then name.
+    /// The differences, sorted by kind, then name: after [`Drift::separate_additions`], only
+    /// the changes to what the migrations define.
     pub differences: Vec<Difference>,
+    /// What a DBA added that changes nothing the migrations define, not acknowledged; filled
+    /// by [`Drift::separate_additions`].
+    pub additions: Vec<Difference>,
+    /// The additions an acknowledgement file names; moved here by [`Drift::acknowledge`].
+    pub acknowledged: Vec<Difference>,
 }
 
 impl Drift {
@@ -96,7 +102,10 @@ pub fn compare(expected: &Catalog, found: &Catalog) -> Drift {
         }
     }
     differences.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
-    Drift { differences }
+    Drift {
+        differences,
+        ..Drift::default()
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@
 //! (`organization.name`, `function audit_trigger_func()`) and a map of attributes. Comparing
 //! two catalogs is comparing two maps; see [`compare`].
 
+mod acknowledged;
+mod additions;
 mod diff;
 mod differences;
 mod object;
@@ -13,6 +15,7 @@ mod reference;
 mod report;
 mod snapshot;
 
+pub use acknowledged::Acknowledged;
 pub use diff::{Change, Difference, Drift, compare};
 pub use differences::{INTENTIONAL_DIFFERENCES, IntentionalDifference, added_objects};
 pub use object::{Attributes, Catalog, Kind};

@@ -21,9 +21,13 @@ use super::upgrade::print_report;
 /// what `check` compares; move alembic_version back to public to return to Alembic), replaces
 /// functions and views with ours, adds what docs/differences.md lists, sets our comments and
 /// records V001–V015 in the history. Later versions are then applied by the migrator, and the
-/// result is checked. Refused, with nothing changed: another Alembic revision, a database that
-/// differs from the reference (the differences are listed), one lcfs-db already manages, and an
-/// empty one.
+/// result is checked. What a DBA added that changes nothing LCFS defines (an index, not unique,
+/// on its tables; extensions; roles and the access granted to them; schemas, tables, views,
+/// functions and types of their own) is kept untouched and listed as `kept, not managed by
+/// lcfs-db`. Refused, with nothing changed: another Alembic revision, a database that differs
+/// from the reference (the differences are listed), an addition with the name of an object a
+/// later version creates, or an index on a materialized view (adopt creates those again), one
+/// lcfs-db already manages, and an empty one.
 #[derive(Debug, Args)]
 pub struct AdoptArgs {
     /// Print the verification and the exact SQL; change nothing.
@@ -80,6 +84,12 @@ pub async fn adopt(args: AdoptArgs) -> Result<(), String> {
         ));
     }
     outln!("check: the database matches the migrations at head");
+    if !drift.additions.is_empty() {
+        outln!(
+            "check: {} unmanaged additions kept beside it, not drift",
+            drift.additions.len()
+        );
+    }
     Ok(())
 }
 
@@ -98,6 +108,15 @@ fn print_verification(adoption: &Adoption, drop_alembic_version: bool, prefix: &
     if !kept.is_empty() {
         outln!(
             "{prefix}tolerated: {} (kept in schema {ARCHIVE_SCHEMA})",
+            kept.join(", ")
+        );
+    }
+    if !v.drift.additions.is_empty() {
+        let kept: Vec<String> = (v.drift.additions.iter())
+            .map(|d| format!("{} {}", d.kind, d.name))
+            .collect();
+        outln!(
+            "{prefix}kept, not managed by lcfs-db: {} (`lcfs-db check` lists them apart from drift)",
             kept.join(", ")
         );
     }

@@ -10,7 +10,9 @@ use super::model::Created;
 /// The object `text` creates with `CREATE …`, if it names one; `None` for any other statement,
 /// an unnamed index, and an extension created `IF NOT EXISTS` (the same extension either way).
 pub fn created(version: i32, text: &str) -> Option<Created> {
-    let tokens = Tokenizer::new(&PostgreSqlDialect {}, text).tokenize().ok()?;
+    let tokens = Tokenizer::new(&PostgreSqlDialect {}, text)
+        .tokenize()
+        .ok()?;
     let mut words = tokens.into_iter().filter_map(|token| match token {
         Token::Word(word) if word.quote_style.is_none() => Some((word.value.to_lowercase(), true)),
         Token::Word(word) => Some((word.value, false)),
@@ -19,9 +21,7 @@ pub fn created(version: i32, text: &str) -> Option<Created> {
         _ => None,
     });
     let mut next = || words.next();
-    let keyword = |word: &Option<(String, bool)>, expected: &str| {
-        matches!(word, Some((w, true)) if w == expected)
-    };
+    let keyword = |word: &Option<(String, bool)>, expected: &str| matches!(word, Some((w, true)) if w == expected);
     if !keyword(&next(), "create") {
         return None;
     }
@@ -122,7 +122,10 @@ mod tests {
     #[test]
     fn names_what_a_statement_creates_as_the_catalog_does() {
         let cases = [
-            ("CREATE TABLE transfer (id int)", Some(("table", "transfer"))),
+            (
+                "CREATE TABLE transfer (id int)",
+                Some(("table", "transfer")),
+            ),
             (
                 "CREATE TABLE IF NOT EXISTS lcfs_db.state (v text)",
                 Some(("table", "lcfs_db.state")),
@@ -153,7 +156,10 @@ mod tests {
                 Some(("enum", "Mixed")),
             ),
             ("CREATE TYPE pair AS (a int, b int)", None),
-            ("CREATE SCHEMA IF NOT EXISTS lcfs_db", Some(("schema", "lcfs_db"))),
+            (
+                "CREATE SCHEMA IF NOT EXISTS lcfs_db",
+                Some(("schema", "lcfs_db")),
+            ),
             ("CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"", None),
             ("CREATE EXTENSION pg_trgm", Some(("extension", "pg_trgm"))),
             ("ALTER TABLE transfer ADD COLUMN a int", None),

@@ -58,9 +58,9 @@ pub fn generate(root: &Path, migrations_dir: &str) -> Result<Generated, BuildErr
         let analyzed = analyze::analyze(&mut model, &up, &migration.name)?;
         require_statements(&up, analyzed.statements.len(), migration)?;
         let version = migration.version;
-        model.created.extend(
-            (analyzed.statements.iter()).filter_map(|s| created::created(version, s.text)),
-        );
+        model
+            .created
+            .extend((analyzed.statements.iter()).filter_map(|s| created::created(version, s.text)));
         let down = SourceFile::read(root, &migration.down)?;
         let down_statements = split::split(&down)?;
         require_statements(&down, down_statements.len(), migration)?;

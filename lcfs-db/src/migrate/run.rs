@@ -10,7 +10,7 @@ use super::compat::AheadMigration;
 use super::history::{Applied, History};
 use super::preflight::{Preflight, preflight};
 use super::transaction::{Begin, Open};
-use super::{Direction, Migration, MigrationReport, Migrator, Status, lock, session};
+use super::{Direction, Migration, MigrationReport, Migrator, Status, collisions, lock, session};
 use crate::Error;
 
 /// What a run checked before it started.
@@ -98,6 +98,9 @@ async fn migrate(
         return Ok(report);
     }
     let plan = migrator.plan(direction, status.current, to)?;
+    if direction == Direction::Up {
+        collisions::refuse_taken_names(client, history, status.current, plan.migrations()).await?;
+    }
     for migration in plan.migrations() {
         let step = Step {
             migrator,

@@ -25,6 +25,36 @@ pub struct Created {
     pub name: &'static str,
 }
 
+impl Created {
+    /// Whether an object of `kind` (as the catalog spells it) named `name` takes this one's
+    /// name: relations, indexes, sequences and types share one namespace per schema, and a
+    /// function's name is taken by any overload.
+    pub fn taken_by(&self, kind: &str, name: &str) -> bool {
+        const RELATION_NAMESPACE: [&str; 6] = [
+            "table",
+            "view",
+            "materialized view",
+            "index",
+            "sequence",
+            "enum",
+        ];
+        match kind {
+            _ if RELATION_NAMESPACE.contains(&self.kind) => {
+                RELATION_NAMESPACE.contains(&kind) && name == self.name
+            }
+            "function" => kind == self.kind && name.split('(').next() == Some(self.name),
+            _ => kind == self.kind && name == self.name,
+        }
+    }
+
+    /// The first version after `version` that creates an object `kind` `name` takes the name of.
+    pub fn collision_after(version: i32, kind: &str, name: &str) -> Option<&'static Created> {
+        schema()
+            .created_after(version)
+            .find(|created| created.taken_by(kind, name))
+    }
+}
+
 /// A table at head.
 #[derive(Debug)]
 pub struct Table {
