@@ -300,3 +300,222 @@ async fn a_cancelled_adoption_rolls_back(empty: TestDatabase) {
     assert!(!is_managed(&db).await);
     assert_eq!(row_counts(&db).await, before);
 }
+
+/// A role of the test's own: roles belong to the server, which other tests share.
+fn dba_role() -> String {
+    format!("dba_reader_{}", std::process::id())
+}
+
+/// Adds what `tests/adopt/dba_additions.sql` holds, with `role` as the DBA's role.
+async fn add_what_a_dba_adds(db: &TestDatabase, role: &str) {
+    let sql = include_str!("adopt/dba_additions.sql").replace("{role}", role);
+    db.batch_execute(&sql)
+        .await
+        .unwrap_or_else(|e| panic!("tests/adopt/dba_additions.sql: {e:?}"));
+}
+
+/// What `check` and `adopt` list as the DBA's additions, `kind name` as the acknowledgement file
+/// takes them.
+fn dba_additions(role: &str) -> Vec<String> {
+    [
+        "extension pg_stat_statements".to_owned(),
+        format!("role {role}"),
+        "table dba_audit".to_owned(),
+        "index ix_dba_transfer_create".to_owned(),
+        "function dba_transfer_count()".to_owned(),
+        "view dba_transfer_dates".to_owned(),
+        format!("grant table organization to {role}"),
+        format!("grant table transfer to {role}"),
+    ]
+    .into()
+}
+
+/// Runs `check` with `args`, answering its exit code and stdout.
+fn check(db: &TestDatabase, args: &[&str]) -> (Option<i32>, String) {
+    let output = lcfs_db(db.url(), &[&["check"], args].concat());
+    (output.status.code(), stdout(&output))
+}
+
+#[lcfs_db::test(empty)]
+async fn what_a_dba_added_is_kept_through_adopt_and_listed_apart_from_drift(empty: TestDatabase) {
+    drop(empty);
+    let db = lcfs_database().await;
+    let role = dba_role();
+    add_what_a_dba_adds(&db, &role).await;
+    let before = row_counts(&db).await;
+
+    let dry = stdout(&ok(lcfs_db(db.url(), &["adopt", "--dry-run"])));
+    let kept = dry
+        .lines()
+        .find(|line| line.starts_with("-- kept, not managed by lcfs-db: "))
+        .unwrap_or_else(|| panic!("no kept line in the dry run:\n{dry}"));
+    for addition in dba_additions(&role) {
+        assert!(kept.contains(&addition), "{addition:?} not kept: {kept}");
+    }
+    for untouched in [
+        "dba_audit",
+        "ix_dba_",
+        "dba_transfer_",
+        "pg_stat_statements",
+    ] {
+        let touched = dry.lines().filter(|l| !l.starts_with("--"));
+        assert!(
+            touched.clone().all(|l| !l.contains(untouched)),
+            "the adoption's SQL touches {untouched}:\n{dry}"
+        );
+    }
+
+    let adopted = stdout(&ok(lcfs_db(db.url(), &["adopt"])));
+    assert!(
+        adopted.contains("kept, not managed by lcfs-db: ")
+            && adopted.contains("check: the database matches the migrations at head")
+            && adopted.contains("check: 8 unmanaged additions kept beside it, not drift"),
+        "{adopted}"
+    );
+    assert_eq!(row_counts(&db).await, before, "every row is kept");
+    let still: Vec<bool> = column(
+        &db,
+        &format!(
+            "SELECT to_regclass('ix_dba_transfer_create') IS NOT NULL
+             UNION ALL SELECT EXISTS (SELECT FROM pg_extension WHERE extname = 'pg_stat_statements')
+             UNION ALL SELECT has_table_privilege('{role}', 'transfer', 'SELECT')
+             UNION ALL SELECT has_table_privilege('{role}', 'dba_audit', 'INSERT')
+             UNION ALL SELECT obj_description('dba_audit'::regclass, 'pg_class') = 'Notes kept by the DBA'
+             UNION ALL SELECT (SELECT count(*) FROM dba_audit) = 1
+             UNION ALL SELECT dba_transfer_count() = (SELECT count(*) FROM dba_transfer_dates)"
+        ),
+    )
+    .await;
+    assert_eq!(still, [true; 7], "each addition is kept as it was");
+
+    // check: the additions apart, exit 0; --strict counts them; the file acknowledges them.
+    let (code, out) = check(&db, &[]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.starts_with(
+            "the database matches the migrations at head\nunmanaged additions (8, not drift)"
+        ),
+        "{out}"
+    );
+    for addition in dba_additions(&role) {
+        let (_kind, name) = addition.split_once(' ').unwrap();
+        assert!(
+            out.contains(&format!("  added       {name}")),
+            "{addition:?} in:\n{out}"
+        );
+    }
+    let (code, out) = check(&db, &["--strict"]);
+    assert_eq!(code, Some(1), "--strict counts additions as drift:\n{out}");
+    let file = tempfile::NamedTempFile::new().unwrap();
+    let mut lines = dba_additions(&role);
+    lines.insert(0, "# kept by the DBA".to_owned());
+    std::fs::write(file.path(), lines.join("\n")).unwrap();
+    let acknowledged = file.path().to_str().unwrap();
+    let (code, out) = check(&db, &["--strict", "--acknowledged", acknowledged]);
+    assert_eq!(code, Some(0), "every addition acknowledged:\n{out}");
+    assert!(out.contains("(8, all acknowledged)"), "{out}");
+    std::fs::write(file.path(), lines[..lines.len() - 1].join("\n")).unwrap();
+    let (code, out) = check(&db, &["--strict", "--acknowledged", acknowledged]);
+    assert_eq!(code, Some(1), "one addition left unacknowledged:\n{out}");
+
+    // A change to what the migrations define is drift, additions or not; so is a revoked grant.
+    db.batch_execute(
+        "ALTER TABLE organization ADD COLUMN dba_note text; \
+         REVOKE SELECT ON v_fse_reporting_base FROM basic_lcfs_reporting_role",
+    )
+    .await
+    .unwrap();
+    let (code, out) = check(&db, &["--format", "json"]);
+    assert_eq!(code, Some(1), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let class = |name: &str| {
+        json["differences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["name"] == name)
+            .map(|d| d["class"].as_str().unwrap().to_owned())
+    };
+    assert_eq!(class("organization.dba_note").as_deref(), Some("drift"));
+    assert_eq!(
+        class("view v_fse_reporting_base to basic_lcfs_reporting_role").as_deref(),
+        Some("drift")
+    );
+    assert_eq!(class("ix_dba_transfer_create").as_deref(), Some("addition"));
+    assert_eq!(json["equal"], false);
+
+    db.batch_execute(&format!(
+        "DROP VIEW dba_transfer_dates; DROP OWNED BY {role}; DROP ROLE {role}"
+    ))
+    .await
+    .unwrap();
+}
+
+#[lcfs_db::test(empty)]
+async fn adopt_refuses_an_addition_a_later_version_would_collide_with(empty: TestDatabase) {
+    drop(empty);
+    let db = lcfs_database().await;
+    // V016 creates an index of this name on transfer(to_transaction_id); V017 creates lcfs_db.
+    db.batch_execute(
+        "CREATE INDEX idx_transfer_to_transaction_id ON transfer (create_date); \
+         CREATE SCHEMA lcfs_db",
+    )
+    .await
+    .unwrap();
+    refused(
+        &db,
+        &[
+            "index idx_transfer_to_transaction_id: V016 creates index \
+             idx_transfer_to_transaction_id under that name",
+            "schema lcfs_db: V017 creates schema lcfs_db under that name",
+            "Rename or drop them",
+        ],
+    )
+    .await;
+
+    // The very index V016 builds is no collision: its IF NOT EXISTS keeps it.
+    db.batch_execute(
+        "DROP SCHEMA lcfs_db; DROP INDEX idx_transfer_to_transaction_id; \
+         CREATE INDEX idx_transfer_to_transaction_id ON transfer (to_transaction_id)",
+    )
+    .await
+    .unwrap();
+    let adopted = stdout(&ok(lcfs_db(db.url(), &["adopt"])));
+    assert!(adopted.contains("check: the database matches"), "{adopted}");
+}
+
+#[lcfs_db::test(empty)]
+async fn upgrade_refuses_before_anything_when_a_pending_version_takes_a_dba_name(db: TestDatabase) {
+    Migrator::new().target(LCFS_VERSION).run(&db).await.unwrap();
+    db.batch_execute(
+        "CREATE INDEX idx_transfer_to_transaction_id ON transfer (create_date); \
+         CREATE FUNCTION mv_refresh_if_needed_stub() RETURNS int LANGUAGE sql AS 'SELECT 1'; \
+         CREATE SCHEMA lcfs_db",
+    )
+    .await
+    .unwrap();
+    let before = catalog(db.url()).await;
+    let upgrade = lcfs_db(db.url(), &["upgrade"]);
+    let err = stderr(&upgrade);
+    assert!(!upgrade.status.success(), "{}", stdout(&upgrade));
+    for expected in [
+        "V016 creates index idx_transfer_to_transaction_id, and the database already holds \
+         index under that name",
+        "V017 creates schema lcfs_db, and the database already holds schema under that name",
+        "nothing was applied",
+    ] {
+        assert!(err.contains(expected), "{expected:?} not in:\n{err}");
+    }
+    assert_eq!(catalog(db.url()).await, before, "nothing was changed");
+    let status = Migrator::new().status(&db).await.unwrap();
+    assert_eq!(status.current, LCFS_VERSION);
+
+    db.batch_execute("DROP SCHEMA lcfs_db; DROP INDEX idx_transfer_to_transaction_id")
+        .await
+        .unwrap();
+    ok(lcfs_db(db.url(), &["upgrade"]));
+    let drift = lcfs_db::check(&db).await.unwrap();
+    assert!(drift.is_empty(), "{drift}");
+    let names: Vec<&str> = drift.additions.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(names, ["mv_refresh_if_needed_stub()"]);
+}

@@ -17,10 +17,11 @@ pub(crate) fn refuse_unkeepable(
     let (reference, head) = (lcfs_reference()?, head_snapshot()?);
     let mut reasons = Vec::new();
     for (kind, name) in &verification.kept {
-        // The very object the version creates (an index built ahead of V016, say): its
-        // `IF NOT EXISTS` keeps it, and `check` finds it as head defines it.
-        let same =
-            head.get(*kind, name).is_some() && head.get(*kind, name) == found.get(*kind, name);
+        // The very index the version builds (ahead of V016, say): its `IF NOT EXISTS` keeps
+        // it, and `check` finds it as head defines it. Other kinds carry too little to tell.
+        let same = *kind == Kind::Index
+            && head.get(*kind, name).is_some()
+            && head.get(*kind, name) == found.get(*kind, name);
         let created = Created::collision_after(LCFS_VERSION, kind.as_str(), name);
         if let Some(created) = created.filter(|_| !same) {
             reasons.push(format!(
