@@ -22,10 +22,11 @@ use super::output::{errln, outln};
 /// alembic_archive, where `adopt` keeps what Alembic left.
 ///
 /// Drift is a change to what the migrations define: an object missing or altered, a column,
-/// constraint, trigger, unique index or comment added to one of their tables, a grant that holds
-/// less than theirs. Unmanaged additions change none of it and are listed apart, exit 0: an
-/// index (not unique) on their tables, an extension, a role and the access granted to it, and
-/// schemas, tables, views, functions, sequences and types of the DBA's own, with their parts.
+/// constraint, trigger, unique index or comment added to one of the migrations' tables, a grant
+/// that holds less than theirs. Unmanaged additions change none of it and are listed apart, exit
+/// 0: an index (not unique) on the migrations' tables, an extension, a role and the access
+/// granted to it, and schemas, tables, views, functions, sequences and types of the DBA's own,
+/// with their parts.
 /// With --strict, additions count as drift unless the --acknowledged file names them.
 ///
 /// Exit status: 0 equal (additions aside), 1 drift, 2 error (including a database not at head
