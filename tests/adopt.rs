@@ -417,6 +417,10 @@ async fn what_a_dba_added_is_kept_through_adopt_and_listed_apart_from_drift(empt
     std::fs::write(file.path(), lines[..lines.len() - 1].join("\n")).unwrap();
     let (code, out) = check(&db, &["--strict", "--acknowledged", acknowledged]);
     assert_eq!(code, Some(1), "one addition left unacknowledged:\n{out}");
+    std::fs::write(file.path(), "indexes ix_dba_transfer_create\n").unwrap();
+    let output = lcfs_db(db.url(), &["check", "--acknowledged", acknowledged]);
+    assert_eq!(output.status.code(), Some(2), "a bad line is an error");
+    assert!(stderr(&output).contains("line 1: `indexes ix_dba_transfer_create`"));
 
     // A change to what the migrations define is drift, additions or not; so is a revoked grant.
     db.batch_execute(

@@ -168,3 +168,30 @@ mod generated {
     use super::*;
     include!(concat!(env!("OUT_DIR"), "/schema.rs"));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_is_taken_within_its_namespace() {
+        let index = Created {
+            version: 16,
+            kind: "index",
+            name: "idx_transfer_to_transaction_id",
+        };
+        // Relations, indexes, sequences and types share one namespace.
+        assert!(index.taken_by("table", "idx_transfer_to_transaction_id"));
+        assert!(!index.taken_by("function", "idx_transfer_to_transaction_id()"));
+        let function = Created {
+            version: 17,
+            kind: "function",
+            name: "lcfs_db.mv_inputs",
+        };
+        assert!(function.taken_by("function", "lcfs_db.mv_inputs(other integer)"));
+        assert!(!function.taken_by("function", "mv_inputs(matview text)"));
+        let found = Created::collision_after(15, "schema", "lcfs_db").unwrap();
+        assert_eq!((found.version, found.kind), (17, "schema"));
+        assert!(Created::collision_after(17, "schema", "lcfs_db").is_none());
+    }
+}
