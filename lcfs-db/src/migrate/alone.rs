@@ -2,8 +2,8 @@
 //! each statement commits on its own, so the run holds the migration lock for its session
 //! while they run, sets the timeouts for the session (putting the old values back after), and
 //! retries only a statement that timed out on a lock: a failed statement leaves nothing behind
-//! but the invalid index of an interrupted concurrent build, which the next attempt drops first
-//! (`concurrent_index.rs`).
+//! but the invalid index of an interrupted concurrent build, which the next attempt drops first,
+//! and a build that fails for good drops before the run returns (`concurrent_index.rs`).
 //! A run cancelled half way puts the session back all the same (`undo.rs`).
 //! A transaction-mode pooler cannot keep a session's lock: such migrations need a direct or
 //! session-pooled connection, and a run that notices the pooler refuses (`pinned.rs`).
@@ -108,16 +108,15 @@ async fn statements_then_record(
         pinned.check(client, report, &left).await?;
         log_statement(report.file, report.sql, statement);
         let builds = ConcurrentIndex::built_by(statement.text);
-        let left = match builds {
-            Some(_) => format!(
-                "{left} (an invalid index that the interrupted build leaves is dropped when it runs \
-                 again)"
-            ),
-            None => left,
-        };
         let mut attempt = 1;
         while let Err(error) = attempt_once(client, statement, builds.as_ref()).await {
             let location = report.locate(statement, &error);
+            let last = !is_lock_timeout(&error) || attempt > report.settings.lock_retries;
+            // A build that fails for good leaves no invalid index behind for writes to maintain.
+            let left = match (&builds, last) {
+                (Some(index), true) => format!("{left}{}", index.drop_leftover(client).await),
+                _ => left.clone(),
+            };
             if !is_lock_timeout(&error) {
                 let what = format!(
                     "failed at statement {} of {}{}; it runs outside a transaction, so {left} \

@@ -146,9 +146,16 @@ fn failed(
     error: tokio_postgres::Error,
 ) -> Error {
     let what = match at {
-        Sent::Statement(_) => "failed and was rolled back",
-        Sent::Record => "could not be recorded and was rolled back",
-        Sent::Commit => "failed at COMMIT and was rolled back",
+        Sent::Statement(_) => "failed and was rolled back".to_owned(),
+        Sent::Record => "could not be recorded and was rolled back".to_owned(),
+        // The server says nothing once the connection is gone: it may have committed.
+        Sent::Commit if error.as_db_error().is_none() => format!(
+            "lost its connection after COMMIT was sent: its outcome is unknown, the server may \
+             have committed it or rolled it back; `lcfs-db status` shows whether version {} is \
+             applied",
+            report.version
+        ),
+        Sent::Commit => "failed at COMMIT and was rolled back".to_owned(),
     };
     let what = format!("{what}{}", report.timeout_advice(&error));
     let location = statement.map(|s| report.locate(s, &error));

@@ -4,14 +4,17 @@
 //! migrations leaves nothing open: each migration's transaction ends on the server by itself.
 
 use tokio_postgres::Client;
+use tokio_postgres::error::SqlState;
 
-use super::apply::{Outcome, Step};
+use super::apply::{Outcome, Step, backoff};
+use super::blockers;
 use super::compat::AheadMigration;
 use super::history::{Applied, History};
 use super::preflight::{Preflight, preflight};
+use super::progress::log_retry;
 use super::transaction::{Begin, Open};
 use super::{Direction, Migration, MigrationReport, Migrator, Status, lock, session};
-use crate::Error;
+use crate::{Error, ErrorKind};
 
 /// What a run checked before it started.
 pub(crate) struct Verified {
@@ -82,19 +85,19 @@ async fn migrate(
         Direction::Up => to <= status.current,
         Direction::Down => to >= status.current,
     };
-    // The history table's layout is brought up to date under the lock, with the first migration
-    // (an upgrade's history rows record the class), or by itself when there is none.
+    // A new history table is created under the lock with the first migration; one an older
+    // version made gets the `class` column an upgrade's history rows record first, by itself.
     let mut prepare_history = match &preflight.applied {
         None if !nothing_to_do && direction == Direction::Up => Some(history.create_sql()),
-        Some(applied) if !applied.class_column && direction == Direction::Up => {
-            Some(history.add_class_sql())
-        }
         _ => None,
     };
+    if let Some(applied) = &preflight.applied
+        && !applied.class_column
+        && direction == Direction::Up
+    {
+        add_class_column(migrator, history, client, preflight.checks_client).await?;
+    }
     if nothing_to_do {
-        if let Some(sql) = prepare_history {
-            add_class_column(migrator, history, client, preflight.checks_client, &sql).await?;
-        }
         return Ok(report);
     }
     let plan = migrator.plan(direction, status.current, to)?;
@@ -122,29 +125,59 @@ async fn migrate(
 }
 
 /// A history table an older version made gets the `class` column, in a transaction of its own
-/// under the migration lock, when no migration of the run would take the lock.
+/// under the migration lock, with a migration's timeouts and its retries after a lock timeout:
+/// `ALTER TABLE` waits for every session that has read the history in an open transaction.
 async fn add_class_column(
     migrator: &Migrator,
     history: History<'_>,
     client: &Client,
     checks_client: bool,
-    sql: &str,
 ) -> Result<(), Error> {
+    let sql = history.add_class_sql();
     let identity = session::identity(checks_client);
-    let timeouts = session::timeouts(
-        migrator.ddl_lock_timeout_value(),
-        migrator.statement_timeout_value(),
-    );
+    let lock_timeout = migrator.ddl_lock_timeout_value();
+    let timeouts = session::timeouts(lock_timeout, migrator.statement_timeout_value());
     let begin = Begin {
         lock: lock::MigrationLock::for_table(history.table()),
         lock_wait: migrator.lock_wait(),
         identity: &identity,
         timeouts: &timeouts,
-        prepare_history: Some(sql),
+        prepare_history: Some(&sql),
         history,
     };
-    let (open, _) = Open::begin(client, &begin).await?;
-    open.commit().await
+    let mut attempt = 1;
+    loop {
+        let error = match Open::begin(client, &begin).await {
+            Ok((open, _)) => return open.commit().await,
+            Err(error) => error,
+        };
+        if error.code() != Some(&SqlState::LOCK_NOT_AVAILABLE) {
+            return Err(error);
+        }
+        let lookup = blockers::look_up(client, &sql).await.unwrap_or_default();
+        if attempt > migrator.lock_retries_value() {
+            let message = format!(
+                "adding the `class` column to the history table {} gave up: on each of its \
+                 {attempt} attempts it waited longer than {} for {}; nothing was applied. To \
+                 proceed, let the sessions below finish, or end them (`SELECT \
+                 pg_terminate_backend(pid)`), then run again; or allow a longer wait with \
+                 --lock-timeout",
+                history.table(),
+                session::describe(lock_timeout, "lock_timeout"),
+                match lookup.wanted.is_empty() {
+                    true => format!("a lock on {}", history.table()),
+                    false => lookup.wanted.join(" and "),
+                },
+            );
+            return Err(Error::new(ErrorKind::Blocked, message)
+                .with_source(error)
+                .with_blockers(lookup.blockers));
+        }
+        let wait = backoff(attempt);
+        log_retry(history.table(), &sql, None, attempt, wait, &lookup);
+        tokio::time::sleep(wait).await;
+        attempt += 1;
+    }
 }
 
 fn log_done(migration: &Migration, direction: Direction, duration: std::time::Duration) {
