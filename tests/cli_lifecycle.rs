@@ -77,7 +77,9 @@ async fn history_and_status_show_an_edited_migration(db: TestDatabase) {
     db.batch_execute("UPDATE refinery_schema_history SET checksum = '1' WHERE version = 4")
         .await
         .unwrap();
-    let history = stdout(&ok(lcfs_db(db.url(), &["history"])));
+    let history = lcfs_db(db.url(), &["history"]);
+    assert_eq!(history.status.code(), Some(1), "{}", stderr(&history));
+    let history = stdout(&history);
     assert!(
         history
             .lines()
@@ -251,4 +253,38 @@ async fn the_database_url_flag_follows_the_command(db: TestDatabase) {
     );
     assert!(stderr(&out).contains("(2 migrations)"), "{}", stderr(&out));
     assert_eq!(applied_versions(&db).await, [1, 2]);
+}
+
+/// The first line of an error on stderr (`error: …`), without what follows it.
+fn refusal(output: &std::process::Output) -> String {
+    let err = stderr(output);
+    let line = err.lines().find(|l| l.starts_with("error: "));
+    line.unwrap_or_else(|| panic!("no error in:\n{err}")).to_owned()
+}
+
+/// `status` and `history` refuse, in `upgrade`'s own words, every history `upgrade` refuses: a
+/// deleted row, a dropped history table.
+#[lcfs_db::test]
+async fn status_and_history_refuse_what_upgrade_refuses(db: TestDatabase) {
+    for (damage, words) in [
+        (
+            "DELETE FROM refinery_schema_history WHERE version = 9",
+            "the history has no row for V009__notifications.sql",
+        ),
+        (
+            "DROP TABLE refinery_schema_history",
+            "the database has no history table refinery_schema_history, but schema public already holds",
+        ),
+    ] {
+        db.batch_execute(damage).await.unwrap();
+        let upgrade = lcfs_db(db.url(), &["upgrade"]);
+        assert_eq!(upgrade.status.code(), Some(1), "{}", stderr(&upgrade));
+        let refused = refusal(&upgrade);
+        assert!(refused.contains(words), "{refused}");
+        for command in ["status", "history"] {
+            let out = lcfs_db(db.url(), &[command]);
+            assert_eq!(out.status.code(), Some(1), "{command} after {damage}");
+            assert_eq!(refusal(&out), refused, "{command} after {damage}");
+        }
+    }
 }

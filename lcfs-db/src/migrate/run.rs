@@ -42,15 +42,17 @@ pub(crate) async fn downgrade(
     migrate(migrator, history, client, Direction::Down, to).await
 }
 
-/// The server's state and the history, refused when a run in `direction` must not start.
+/// The server's state and the history, refused when a run in `direction` must not start; a
+/// standby only when the caller `writes` (`status` reads the history as a run checks it).
 pub(crate) async fn verify(
     migrator: &Migrator,
     history: History<'_>,
     client: &Client,
     direction: Direction,
+    writes: bool,
 ) -> Result<Verified, Error> {
     migrator.check_set()?;
-    let preflight = preflight(client, history, true).await?;
+    let preflight = preflight(client, history, writes).await?;
     let none = Applied::default();
     let applied = preflight.applied.as_ref().unwrap_or(&none);
     let (status, ahead) = Status::checked(migrator, history, direction, applied)?;
@@ -72,7 +74,7 @@ async fn migrate(
         preflight,
         status,
         ahead,
-    } = verify(migrator, history, client, direction).await?;
+    } = verify(migrator, history, client, direction, true).await?;
     for migration in &ahead {
         tracing::warn!(
             version = migration.version,
