@@ -29,6 +29,18 @@ pub fn stdout_failure() -> Option<&'static str> {
     STDOUT_FAILURE.get().map(String::as_str)
 }
 
+/// `text` with its control characters other than newline and tab escaped (`\u{1b}`): what the
+/// server says may quote a name as it was given, escape sequences included.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c.to_string(),
+            c if c.is_control() => c.escape_unicode().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
 /// stderr for the tracing subscriber, which would panic on a failed write (it reports the
 /// failure with `eprintln!`): a failed write is dropped.
 pub struct Stderr;
