@@ -43,6 +43,19 @@ async fn upgrade_to_a_version_leaves_the_rest_pending(db: TestDatabase) {
 
 #[lcfs_db::test]
 async fn downgrade_without_a_terminal_refuses_and_changes_nothing(db: TestDatabase) {
+    // Each view refreshed once, as the application's writes do: the refresh state holds rows.
+    db.batch_execute(
+        "SELECT lcfs_db.mv_refresh_if_needed(matviewname::text) FROM pg_matviews \
+         WHERE schemaname = 'public'",
+    )
+    .await
+    .unwrap();
+    let state: i64 = db
+        .query_one("SELECT count(*) FROM lcfs_db.matview_refresh_state", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert!(state > 0, "the refresh state holds a row per view");
     let refused = lcfs_db(db.url(), &["downgrade", "2"]);
     assert!(!refused.status.success());
     let err = stderr(&refused);
@@ -54,6 +67,10 @@ async fn downgrade_without_a_terminal_refuses_and_changes_nothing(db: TestDataba
     assert!(
         err.contains("compliance_period (41 rows)"),
         "the plan lists tables with rows: {err}"
+    );
+    assert!(
+        err.contains(&format!("lcfs_db.matview_refresh_state ({state} rows)")),
+        "the plan lists tables with rows in every schema the migrations own: {err}"
     );
     assert_eq!(
         applied_versions(&db).await.len(),

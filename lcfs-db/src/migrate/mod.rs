@@ -9,6 +9,7 @@ mod class;
 mod compat;
 mod concurrent_index;
 mod defaults;
+mod dropped;
 mod embedded;
 mod failure;
 mod history;
