@@ -127,7 +127,7 @@ async fn statements_then_record(
                 );
                 return Err(report.failed(error, &what).at(location));
             }
-            let lookup = blockers::look_up(client, statement.text)
+            let lookup = blockers::look_up(client, statement.text, report.settings.lock_timeout)
                 .await
                 .unwrap_or_default();
             if attempt > report.settings.lock_retries {
