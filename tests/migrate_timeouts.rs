@@ -319,7 +319,7 @@ async fn ledger_id_validity(db: &TestDatabase) -> Vec<bool> {
 /// `IF NOT EXISTS` must not take it for the index on the next attempt or the next run.
 #[lcfs_db::test(migrations = vec![table()])]
 async fn an_interrupted_concurrent_build_is_dropped_and_built_again(db: TestDatabase) {
-    let (writer, _pid) = blocker(&db, "BEGIN; INSERT INTO ledger VALUES (2)").await;
+    let (writer, pid) = blocker(&db, "BEGIN; INSERT INTO ledger VALUES (2)").await;
     let index = || {
         Migration::new(
             2,
@@ -335,6 +335,11 @@ async fn an_interrupted_concurrent_build_is_dropped_and_built_again(db: TestData
         .unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Blocked, "{error}");
     let message = error.to_string();
+    assert!(
+        message.contains("for the end of the transactions writing ledger"),
+        "{message}"
+    );
+    assert_eq!(error.blockers()[0].pid, pid, "{message}");
     assert!(
         message.contains(
             "the failed build left could not be dropped now: dropping it: ERROR: canceling \
@@ -363,7 +368,7 @@ async fn an_interrupted_concurrent_build_is_dropped_and_built_again(db: TestData
 /// migration waits goes on with a session as it was: no migration lock, its own timeouts.
 #[lcfs_db::test(migrations = vec![table()])]
 async fn a_cancelled_no_transaction_run_puts_the_session_back(db: TestDatabase) {
-    let (writer, _pid) = blocker(&db, "BEGIN; INSERT INTO ledger VALUES (2)").await;
+    let (writer, pid) = blocker(&db, "BEGIN; INSERT INTO ledger VALUES (2)").await;
     let index = Migration::new(
         2,
         "ledger_index",
