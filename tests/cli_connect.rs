@@ -415,7 +415,10 @@ async fn a_database_name_prints_as_the_database_line_prints_it(db: TestDatabase)
     let missing = lcfs_db_env(&[("DATABASE_URL", &url)], &["status"]);
     assert!(!missing.status.success());
     let err = stderr(&missing);
-    assert!(!err.contains('\u{1b}'), "an escape reached the terminal: {err:?}");
+    assert!(
+        !err.contains('\u{1b}'),
+        "an escape reached the terminal: {err:?}"
+    );
     assert!(err.contains("\\u{1b}[31m"), "{err}");
 
     let created = lcfs_db_env(&[("DATABASE_URL", &url)], &["upgrade", "1"]);
@@ -427,7 +430,16 @@ async fn a_database_name_prints_as_the_database_line_prints_it(db: TestDatabase)
     .await
     .unwrap();
     assert!(created.status.success(), "{err}");
-    assert!(!err.contains('\u{1b}'), "an escape reached the terminal: {err:?}");
-    assert!(err.contains(&format!("created database {shown}\n")), "{err}");
-    assert!(err.contains(&format!("/{shown} (")), "the database: line: {err}");
+    assert!(
+        !err.contains('\u{1b}'),
+        "an escape reached the terminal: {err:?}"
+    );
+    assert!(
+        err.contains(&format!("created database {shown}\n")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("/{shown} (")),
+        "the database: line: {err}"
+    );
 }

@@ -276,7 +276,8 @@ async fn the_database_url_flag_follows_the_command(db: TestDatabase) {
 fn refusal(output: &std::process::Output) -> String {
     let err = stderr(output);
     let line = err.lines().find(|l| l.starts_with("error: "));
-    line.unwrap_or_else(|| panic!("no error in:\n{err}")).to_owned()
+    line.unwrap_or_else(|| panic!("no error in:\n{err}"))
+        .to_owned()
 }
 
 /// `status` and `history` refuse, in `upgrade`'s own words, every history `upgrade` refuses: a

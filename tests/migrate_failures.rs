@@ -245,11 +245,7 @@ async fn a_connection_lost_after_commit_was_sent_leaves_the_outcome_unknown(db: 
          INSERT INTO slow VALUES (1);\n",
         "DROP TABLE slow; DROP FUNCTION slow_commit();",
     );
-    let (client, connection) = db
-        .config()
-        .connect(tokio_postgres::NoTls)
-        .await
-        .unwrap();
+    let (client, connection) = db.config().connect(tokio_postgres::NoTls).await.unwrap();
     let connection = tokio::spawn(connection);
     let watcher = db.connect().await.unwrap();
     let cut = tokio::spawn(async move {

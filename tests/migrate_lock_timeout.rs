@@ -200,10 +200,11 @@ async fn a_concurrent_build_names_the_older_snapshot_it_waited_for(db: TestDatab
     );
     let named: Vec<i32> = error.blockers().iter().map(|b| b.pid).collect();
     assert!(named.contains(&pid), "the reader is named: {message}");
-    assert!(!named.contains(&app_pid), "the application is not: {message}");
-    let line = format!(
-        "pid {pid} (\"lcfs-backend\", idle in transaction, transaction open for "
+    assert!(
+        !named.contains(&app_pid),
+        "the application is not: {message}"
     );
+    let line = format!("pid {pid} (\"lcfs-backend\", idle in transaction, transaction open for ");
     assert!(message.contains(&line), "{message}");
     assert!(
         message.contains(

@@ -368,7 +368,7 @@ async fn an_interrupted_concurrent_build_is_dropped_and_built_again(db: TestData
 /// migration waits goes on with a session as it was: no migration lock, its own timeouts.
 #[lcfs_db::test(migrations = vec![table()])]
 async fn a_cancelled_no_transaction_run_puts_the_session_back(db: TestDatabase) {
-    let (writer, pid) = blocker(&db, "BEGIN; INSERT INTO ledger VALUES (2)").await;
+    let (writer, _pid) = blocker(&db, "BEGIN; INSERT INTO ledger VALUES (2)").await;
     let index = Migration::new(
         2,
         "ledger_index",

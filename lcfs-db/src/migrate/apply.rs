@@ -113,7 +113,9 @@ impl Step<'_> {
                 return Err(failed(&report, statement, at, error));
             }
             let text = statement.map_or(self.history.table(), |s| s.text);
-            let lookup = blockers::look_up(client, text, report.settings.lock_timeout).await.unwrap_or_default();
+            let lookup = blockers::look_up(client, text, report.settings.lock_timeout)
+                .await
+                .unwrap_or_default();
             if attempt > report.settings.lock_retries {
                 let location = statement.map(|s| report.locate(s, &error));
                 let done = "it was rolled back each time, and nothing of it was applied";

@@ -156,7 +156,9 @@ async fn add_class_column(
         if error.code() != Some(&SqlState::LOCK_NOT_AVAILABLE) {
             return Err(error);
         }
-        let lookup = blockers::look_up(client, &sql, lock_timeout).await.unwrap_or_default();
+        let lookup = blockers::look_up(client, &sql, lock_timeout)
+            .await
+            .unwrap_or_default();
         if attempt > migrator.lock_retries_value() {
             let message = format!(
                 "adding the `class` column to the history table {} gave up: on each of its \
