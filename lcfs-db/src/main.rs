@@ -32,7 +32,7 @@ fn main() -> ExitCode {
         }
     };
     if let Err(message) = runtime.block_on(cli::run(args)) {
-        errln!("error: {}", cli::output::printable(&message));
+        errln!("error: {message}");
         return ExitCode::FAILURE;
     }
     match cli::output::stdout_failure() {
