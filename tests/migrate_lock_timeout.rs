@@ -224,6 +224,20 @@ async fn a_concurrent_build_names_the_older_snapshot_it_waited_for(db: TestDatab
     assert_eq!(applied_versions(&db).await.len(), 15);
 }
 
+/// Whether the run's session waits for a lock now, as `watcher` sees it.
+async fn migration_waits(watcher: &tokio_postgres::Client) -> bool {
+    let waiting: i64 = watcher
+        .query_one(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'lcfs-db' \
+             AND wait_event_type = 'Lock'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    waiting > 0
+}
+
 /// Sessions queued behind the migration (its victims) are never named: after the timeout they
 /// still wait, now for the blocker, or hold what they waited for; only the blocker is in the way.
 #[lcfs_db::test(migrations = first(13))]
@@ -235,6 +249,7 @@ async fn sessions_queued_behind_the_migration_are_not_named(db: TestDatabase) {
         "ALTER TABLE fuel_code ADD COLUMN note text;",
         "ALTER TABLE fuel_code DROP COLUMN note;",
     );
+    let watcher = db.connect().await.unwrap();
     let migrator = Migrator::with_migrations([first(13), vec![alter]].concat())
         .ddl_lock_timeout(Duration::from_millis(1500))
         .lock_retries(0);
@@ -247,7 +262,12 @@ async fn sessions_queued_behind_the_migration_are_not_named(db: TestDatabase) {
     let error = loop {
         tokio::select! {
             result = &mut run => break result.unwrap_err(),
-            () = tokio::time::sleep(Duration::from_millis(400)), if victims.is_empty() => {
+            () = tokio::time::sleep(Duration::from_millis(50)), if victims.is_empty() => {
+                if !migration_waits(&watcher).await {
+                    continue;
+                }
+                // Well after the wait began, as an application's queries arrive.
+                tokio::time::sleep(Duration::from_millis(500)).await;
                 for sql in [
                     "UPDATE fuel_code SET fuel_suffix = fuel_suffix WHERE false",
                     "BEGIN; SELECT count(*) FROM fuel_code",
@@ -268,12 +288,15 @@ async fn sessions_queued_behind_the_migration_are_not_named(db: TestDatabase) {
     assert_eq!(victims.len(), 2, "{error}");
     let named: Vec<i32> = error.blockers().iter().map(|b| b.pid).collect();
     assert_eq!(named, [pid], "{error}");
-    let mut waiting = 0;
-    for victim in queued {
-        if !victim.is_finished() {
-            waiting += 1;
-        }
-        victim.abort();
-    }
-    assert_eq!(waiting, 1, "the writer still waits, now for the blocker");
+    let reader = queued.pop().expect("the reader");
+    let writer = queued.pop().expect("the writer");
+    tokio::time::timeout(Duration::from_secs(10), reader)
+        .await
+        .expect("the reader is granted once the migration gives up")
+        .unwrap();
+    assert!(
+        !writer.is_finished(),
+        "the writer still waits, now for the blocker"
+    );
+    writer.abort();
 }

@@ -13,7 +13,7 @@ use std::time::Instant;
 use tokio_postgres::Client;
 
 use super::apply::{Outcome, Step, backoff};
-use super::blockers;
+use super::blockers::{self, Lookup};
 use super::concurrent_index::ConcurrentIndex;
 use super::failure::{Report, is_lock_timeout};
 use super::lock::MigrationLock;
@@ -111,13 +111,21 @@ async fn statements_then_record(
         let mut attempt = 1;
         while let Err(error) = attempt_once(client, statement, builds.as_ref()).await {
             let location = report.locate(statement, &error);
-            let last = !is_lock_timeout(&error) || attempt > report.settings.lock_retries;
+            let timed_out = is_lock_timeout(&error);
+            // Asked first, while the sessions in the way are as they were when the wait ended.
+            let lookup = match timed_out {
+                true => blockers::look_up(client, statement.text, report.settings.lock_timeout)
+                    .await
+                    .unwrap_or_default(),
+                false => Lookup::default(),
+            };
+            let last = !timed_out || attempt > report.settings.lock_retries;
             // A build that fails for good leaves no invalid index behind for writes to maintain.
             let left = match (&builds, last) {
                 (Some(index), true) => format!("{left}{}", index.drop_leftover(client).await),
                 _ => left.clone(),
             };
-            if !is_lock_timeout(&error) {
+            if !timed_out {
                 let what = format!(
                     "failed at statement {} of {}{}; it runs outside a transaction, so {left} \
                      and the version is not recorded: a rerun starts again from its first statement",
@@ -127,9 +135,6 @@ async fn statements_then_record(
                 );
                 return Err(report.failed(error, &what).at(location));
             }
-            let lookup = blockers::look_up(client, statement.text, report.settings.lock_timeout)
-                .await
-                .unwrap_or_default();
             if attempt > report.settings.lock_retries {
                 let done = format!("it runs outside a transaction, so {left}");
                 return Err(report.blocked(error, attempt, lookup, &done).at(location));
