@@ -6,6 +6,7 @@ mod apply;
 mod blockers;
 mod check;
 mod class;
+mod class_column;
 mod compat;
 mod concurrent_index;
 mod defaults;

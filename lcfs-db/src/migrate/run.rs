@@ -4,17 +4,14 @@
 //! migrations leaves nothing open: each migration's transaction ends on the server by itself.
 
 use tokio_postgres::Client;
-use tokio_postgres::error::SqlState;
 
-use super::apply::{Outcome, Step, backoff};
-use super::blockers;
+use super::apply::{Outcome, Step};
+use super::class_column;
 use super::compat::AheadMigration;
 use super::history::{Applied, History};
 use super::preflight::{Preflight, preflight};
-use super::progress::log_retry;
-use super::transaction::{Begin, Open};
-use super::{Direction, Migration, MigrationReport, Migrator, Status, lock, session};
-use crate::{Error, ErrorKind};
+use super::{Direction, Migration, MigrationReport, Migrator, Status};
+use crate::Error;
 
 /// What a run checked before it started.
 pub(crate) struct Verified {
@@ -97,7 +94,7 @@ async fn migrate(
         && !applied.class_column
         && direction == Direction::Up
     {
-        add_class_column(migrator, history, client, preflight.checks_client).await?;
+        class_column::add(migrator, history, client, preflight.checks_client).await?;
     }
     if nothing_to_do {
         return Ok(report);
@@ -124,64 +121,6 @@ async fn migrate(
         }
     }
     Ok(report.finish(to))
-}
-
-/// A history table an older version made gets the `class` column, in a transaction of its own
-/// under the migration lock, with a migration's timeouts and its retries after a lock timeout:
-/// `ALTER TABLE` waits for every session that has read the history in an open transaction.
-async fn add_class_column(
-    migrator: &Migrator,
-    history: History<'_>,
-    client: &Client,
-    checks_client: bool,
-) -> Result<(), Error> {
-    let sql = history.add_class_sql();
-    let identity = session::identity(checks_client);
-    let lock_timeout = migrator.ddl_lock_timeout_value();
-    let timeouts = session::timeouts(lock_timeout, migrator.statement_timeout_value());
-    let begin = Begin {
-        lock: lock::MigrationLock::for_table(history.table()),
-        lock_wait: migrator.lock_wait(),
-        identity: &identity,
-        timeouts: &timeouts,
-        prepare_history: Some(&sql),
-        history,
-    };
-    let mut attempt = 1;
-    loop {
-        let error = match Open::begin(client, &begin).await {
-            Ok((open, _)) => return open.commit().await,
-            Err(error) => error,
-        };
-        if error.code() != Some(&SqlState::LOCK_NOT_AVAILABLE) {
-            return Err(error);
-        }
-        let lookup = blockers::look_up(client, &sql, lock_timeout)
-            .await
-            .unwrap_or_default();
-        if attempt > migrator.lock_retries_value() {
-            let message = format!(
-                "adding the `class` column to the history table {} gave up: on each of its \
-                 {attempt} attempts it waited longer than {} for {}; nothing was applied. To \
-                 proceed, let the sessions below finish, or end them (`SELECT \
-                 pg_terminate_backend(pid)`), then run again; or allow a longer wait with \
-                 --lock-timeout",
-                history.table(),
-                session::describe(lock_timeout, "lock_timeout"),
-                match lookup.wanted.is_empty() {
-                    true => format!("a lock on {}", history.table()),
-                    false => lookup.wanted.join(" and "),
-                },
-            );
-            return Err(Error::new(ErrorKind::Blocked, message)
-                .with_source(error)
-                .with_blockers(lookup.blockers));
-        }
-        let wait = backoff(attempt);
-        log_retry(history.table(), &sql, None, attempt, wait, &lookup);
-        tokio::time::sleep(wait).await;
-        attempt += 1;
-    }
 }
 
 fn log_done(migration: &Migration, direction: Direction, duration: std::time::Duration) {
