@@ -401,3 +401,45 @@ impl Drop for StopCluster<'_> {
         let _ = lcfs_db_env(self.0, &["cluster", "stop"]);
     }
 }
+
+/// A database name with quotes and an escape sequence prints as the `database:` line prints it,
+/// wherever it is printed: when created, and in the server's words when it is missing.
+#[lcfs_db::test(empty)]
+async fn a_database_name_prints_as_the_database_line_prints_it(db: TestDatabase) {
+    let name = format!("lcfs_db_odd_{} \"q\"'\u{1b}[31m", std::process::id());
+    let mut config = db.config().clone();
+    config.dbname(&name);
+    let url = connection_url(&config);
+    let shown = lcfs_db::connection::display_name(&name);
+
+    let missing = lcfs_db_env(&[("DATABASE_URL", &url)], &["status"]);
+    assert!(!missing.status.success());
+    let err = stderr(&missing);
+    assert!(
+        !err.contains('\u{1b}'),
+        "an escape reached the terminal: {err:?}"
+    );
+    assert!(err.contains("\\u{1b}[31m"), "{err}");
+
+    let created = lcfs_db_env(&[("DATABASE_URL", &url)], &["upgrade", "1"]);
+    let err = stderr(&created);
+    db.batch_execute(&format!(
+        "DROP DATABASE \"{}\" WITH (FORCE)",
+        name.replace('"', "\"\"")
+    ))
+    .await
+    .unwrap();
+    assert!(created.status.success(), "{err}");
+    assert!(
+        !err.contains('\u{1b}'),
+        "an escape reached the terminal: {err:?}"
+    );
+    assert!(
+        err.contains(&format!("created database {shown}\n")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("/{shown} (")),
+        "the database: line: {err}"
+    );
+}

@@ -43,6 +43,19 @@ async fn upgrade_to_a_version_leaves_the_rest_pending(db: TestDatabase) {
 
 #[lcfs_db::test]
 async fn downgrade_without_a_terminal_refuses_and_changes_nothing(db: TestDatabase) {
+    // Each view refreshed once, as the application's writes do: the refresh state holds rows.
+    db.batch_execute(
+        "SELECT lcfs_db.mv_refresh_if_needed(matviewname::text) FROM pg_matviews \
+         WHERE schemaname = 'public'",
+    )
+    .await
+    .unwrap();
+    let state: i64 = db
+        .query_one("SELECT count(*) FROM lcfs_db.matview_refresh_state", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert!(state > 0, "the refresh state holds a row per view");
     let refused = lcfs_db(db.url(), &["downgrade", "2"]);
     assert!(!refused.status.success());
     let err = stderr(&refused);
@@ -54,6 +67,10 @@ async fn downgrade_without_a_terminal_refuses_and_changes_nothing(db: TestDataba
     assert!(
         err.contains("compliance_period (41 rows)"),
         "the plan lists tables with rows: {err}"
+    );
+    assert!(
+        err.contains(&format!("lcfs_db.matview_refresh_state ({state} rows)")),
+        "the plan lists tables with rows in every schema the migrations own: {err}"
     );
     assert_eq!(
         applied_versions(&db).await.len(),
@@ -77,7 +94,9 @@ async fn history_and_status_show_an_edited_migration(db: TestDatabase) {
     db.batch_execute("UPDATE refinery_schema_history SET checksum = '1' WHERE version = 4")
         .await
         .unwrap();
-    let history = stdout(&ok(lcfs_db(db.url(), &["history"])));
+    let history = lcfs_db(db.url(), &["history"]);
+    assert_eq!(history.status.code(), Some(1), "{}", stderr(&history));
+    let history = stdout(&history);
     assert!(
         history
             .lines()
@@ -251,4 +270,39 @@ async fn the_database_url_flag_follows_the_command(db: TestDatabase) {
     );
     assert!(stderr(&out).contains("(2 migrations)"), "{}", stderr(&out));
     assert_eq!(applied_versions(&db).await, [1, 2]);
+}
+
+/// The first line of an error on stderr (`error: …`), without what follows it.
+fn refusal(output: &std::process::Output) -> String {
+    let err = stderr(output);
+    let line = err.lines().find(|l| l.starts_with("error: "));
+    line.unwrap_or_else(|| panic!("no error in:\n{err}"))
+        .to_owned()
+}
+
+/// `status` and `history` refuse, in `upgrade`'s own words, every history `upgrade` refuses: a
+/// deleted row, a dropped history table.
+#[lcfs_db::test]
+async fn status_and_history_refuse_what_upgrade_refuses(db: TestDatabase) {
+    for (damage, words) in [
+        (
+            "DELETE FROM refinery_schema_history WHERE version = 9",
+            "the history has no row for V009__notifications.sql",
+        ),
+        (
+            "DROP TABLE refinery_schema_history",
+            "the database has no history table refinery_schema_history, but schema public already holds",
+        ),
+    ] {
+        db.batch_execute(damage).await.unwrap();
+        let upgrade = lcfs_db(db.url(), &["upgrade"]);
+        assert_eq!(upgrade.status.code(), Some(1), "{}", stderr(&upgrade));
+        let refused = refusal(&upgrade);
+        assert!(refused.contains(words), "{refused}");
+        for command in ["status", "history"] {
+            let out = lcfs_db(db.url(), &[command]);
+            assert_eq!(out.status.code(), Some(1), "{command} after {damage}");
+            assert_eq!(refusal(&out), refused, "{command} after {damage}");
+        }
+    }
 }

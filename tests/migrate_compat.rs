@@ -209,3 +209,36 @@ fn the_reviewed_script_adds_the_class_column_and_shows_each_class() {
     );
     assert!(script.contains(", 'contract');"), "{script}");
 }
+
+/// The first run of a new binary on an old database adds the `class` column with a migration's
+/// retries: a session reading the history in an open transaction delays it, never fails it.
+#[lcfs_db::test]
+async fn adding_the_class_column_is_retried_after_a_lock_timeout(db: TestDatabase) {
+    db.batch_execute("ALTER TABLE refinery_schema_history DROP COLUMN class")
+        .await
+        .unwrap();
+    let reader = db.connect().await.unwrap();
+    reader
+        .batch_execute("BEGIN; SELECT count(*) FROM refinery_schema_history")
+        .await
+        .unwrap();
+    let ends = tokio::spawn(async move {
+        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+        reader.batch_execute("COMMIT").await.unwrap();
+    });
+    let report = Migrator::new()
+        .ddl_lock_timeout(std::time::Duration::from_millis(200))
+        .lock_retries(3)
+        .run(&db)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    ends.await.unwrap();
+    assert!(report.applied().is_empty());
+    let class: Vec<String> = column(
+        &db,
+        "SELECT attname::text FROM pg_attribute WHERE attrelid = 'refinery_schema_history'::regclass \
+         AND attname = 'class' AND NOT attisdropped",
+    )
+    .await;
+    assert_eq!(class, ["class"]);
+}

@@ -228,3 +228,57 @@ async fn bad_options_are_refused(db: TestDatabase) {
 fn hand_made_names_follow_the_file_grammar() {
     Migration::new(1, "has space", "", "");
 }
+
+/// The connection lost while the server runs COMMIT (a deferred trigger keeps it busy): the
+/// server may commit or not, so the error cannot say "rolled back"; it says the outcome is
+/// unknown and how to find out.
+#[lcfs_db::test(migrations = vec![base()])]
+async fn a_connection_lost_after_commit_was_sent_leaves_the_outcome_unknown(db: TestDatabase) {
+    let slow_commit = Migration::new(
+        2,
+        "slow_commit",
+        "CREATE TABLE slow (x int);\n\
+         CREATE FUNCTION slow_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \
+         PERFORM pg_sleep(1.5); RETURN NULL; END $$;\n\
+         CREATE CONSTRAINT TRIGGER slow AFTER INSERT ON slow DEFERRABLE INITIALLY DEFERRED \
+         FOR EACH ROW EXECUTE FUNCTION slow_commit();\n\
+         INSERT INTO slow VALUES (1);\n",
+        "DROP TABLE slow; DROP FUNCTION slow_commit();",
+    );
+    let (client, connection) = db.config().connect(tokio_postgres::NoTls).await.unwrap();
+    let connection = tokio::spawn(connection);
+    let watcher = db.connect().await.unwrap();
+    let cut = tokio::spawn(async move {
+        loop {
+            let committing = watcher
+                .query_one(
+                    "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'lcfs-db' \
+                     AND state = 'active' AND query = 'COMMIT'",
+                    &[],
+                )
+                .await
+                .unwrap();
+            if committing.get::<_, i64>(0) > 0 {
+                connection.abort();
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    });
+    let error = Migrator::with_migrations(vec![base(), slow_commit])
+        .run(&client)
+        .await
+        .unwrap_err();
+    cut.await.unwrap();
+    assert_eq!(error.kind(), ErrorKind::Connection, "{error}");
+    let message = error.to_string();
+    assert!(
+        message.contains(
+            "migration V002__slow_commit.sql lost its connection after COMMIT was sent: its \
+             outcome is unknown, the server may have committed it or rolled it back; `lcfs-db \
+             status` shows whether version 2 is applied"
+        ),
+        "{message}"
+    );
+    assert!(!message.contains("rolled back:"), "{message}");
+}

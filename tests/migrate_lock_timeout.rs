@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use common::blocking::{blocker, first, longest_wait_beside, spawn_lcfs_db, text};
 use common::probe::applied_versions;
 use lcfs_db::testing::TestDatabase;
+use lcfs_db::{Migration, Migrator};
 
 /// An application transaction that has written `fuel_code` (no row needs to change for it to
 /// hold `ROW EXCLUSIVE` on the table until it ends).
@@ -147,4 +148,155 @@ async fn a_downgrade_succeeds_when_the_reader_finishes_during_the_retries(db: Te
     let output = run.wait_with_output().await.unwrap();
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert_eq!(applied_versions(&db).await, (1..=13).collect::<Vec<_>>());
+}
+
+/// The indexes of `table` that a failed build left invalid.
+async fn invalid_indexes(db: &TestDatabase, table: &str) -> Vec<String> {
+    let rows = db
+        .query(
+            "SELECT indexrelid::regclass::text FROM pg_index \
+             WHERE indrelid = $1::text::regclass AND NOT indisvalid",
+            &[&table],
+        )
+        .await
+        .unwrap();
+    rows.iter().map(|row| row.get(0)).collect()
+}
+
+/// A `REPEATABLE READ` reader of another table holds a snapshot older than V016's first
+/// concurrent build, which waits for it to end: the error names that reader, not the
+/// application's autocommit UPDATEs of the indexed table running beside it, and the run drops
+/// the invalid index the build left (which those UPDATEs were keeping up to date).
+#[lcfs_db::test(migrations = first(15))]
+async fn a_concurrent_build_names_the_older_snapshot_it_waited_for(db: TestDatabase) {
+    let (_reader, pid) = blocker(
+        &db,
+        "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM transfer",
+    )
+    .await;
+    let app = db.connect().await.unwrap();
+    let app_pid: i32 = app
+        .query_one("SELECT pg_backend_pid()", &[])
+        .await
+        .unwrap()
+        .get(0);
+    let migrator = Migrator::new()
+        .ddl_lock_timeout(Duration::from_millis(500))
+        .lock_retries(1);
+    let run = migrator.run(&db);
+    tokio::pin!(run);
+    let update = "UPDATE transfer_comment SET comment = comment WHERE false";
+    let error = loop {
+        tokio::select! {
+            result = &mut run => break result.unwrap_err(),
+            done = app.batch_execute(update) => done.unwrap(),
+        }
+    };
+    assert_eq!(error.kind(), lcfs_db::ErrorKind::Blocked, "{error}");
+    let message = error.to_string();
+    assert!(
+        message.contains("for the end of the transactions holding older snapshots"),
+        "{message}"
+    );
+    let named: Vec<i32> = error.blockers().iter().map(|b| b.pid).collect();
+    assert!(named.contains(&pid), "the reader is named: {message}");
+    assert!(
+        !named.contains(&app_pid),
+        "the application is not: {message}"
+    );
+    let line = format!("pid {pid} (\"lcfs-backend\", idle in transaction, transaction open for ");
+    assert!(message.contains(&line), "{message}");
+    assert!(
+        message.contains(
+            ") holds a snapshot older than the index build's: BEGIN ISOLATION LEVEL REPEATABLE \
+             READ; SELECT count(*) FROM transfer"
+        ),
+        "{message}"
+    );
+    assert!(
+        message.contains(
+            "the invalid index public.idx_transfer_comment_transfer_source the failed build left \
+             was dropped"
+        ),
+        "{message}"
+    );
+    assert!(invalid_indexes(&db, "transfer_comment").await.is_empty());
+    assert_eq!(applied_versions(&db).await.len(), 15);
+}
+
+/// Whether the run's session waits for a lock now, as `watcher` sees it.
+async fn migration_waits(watcher: &tokio_postgres::Client) -> bool {
+    let waiting: i64 = watcher
+        .query_one(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'lcfs-db' \
+             AND wait_event_type = 'Lock'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    waiting > 0
+}
+
+/// Sessions queued behind the migration (its victims) are never named: after the timeout they
+/// still wait, now for the blocker, or hold what they waited for; only the blocker is in the way.
+#[lcfs_db::test(migrations = first(13))]
+async fn sessions_queued_behind_the_migration_are_not_named(db: TestDatabase) {
+    let (_blocker, pid) = blocker(&db, "BEGIN; LOCK TABLE fuel_code IN SHARE MODE").await;
+    let alter = Migration::new(
+        14,
+        "fuel_code_note",
+        "ALTER TABLE fuel_code ADD COLUMN note text;",
+        "ALTER TABLE fuel_code DROP COLUMN note;",
+    );
+    let watcher = db.connect().await.unwrap();
+    let migrator = Migrator::with_migrations([first(13), vec![alter]].concat())
+        .ddl_lock_timeout(Duration::from_millis(1500))
+        .lock_retries(0);
+    let run = migrator.run(&db);
+    tokio::pin!(run);
+    // Queued once the migration waits: a writer (which the blocker's SHARE keeps waiting) and a
+    // reader's transaction (granted as soon as the migration gives up).
+    let mut victims = Vec::new();
+    let mut queued = Vec::new();
+    let error = loop {
+        tokio::select! {
+            result = &mut run => break result.unwrap_err(),
+            () = tokio::time::sleep(Duration::from_millis(50)), if victims.is_empty() => {
+                if !migration_waits(&watcher).await {
+                    continue;
+                }
+                // Well after the wait began, as an application's queries arrive.
+                tokio::time::sleep(Duration::from_millis(500)).await;
+                for sql in [
+                    "UPDATE fuel_code SET fuel_suffix = fuel_suffix WHERE false",
+                    "BEGIN; SELECT count(*) FROM fuel_code",
+                ] {
+                    let victim = db.connect().await.unwrap();
+                    let victim_pid: i32 =
+                        victim.query_one("SELECT pg_backend_pid()", &[]).await.unwrap().get(0);
+                    victims.push(victim_pid);
+                    queued.push(tokio::spawn(async move {
+                        let _ = victim.batch_execute(sql).await;
+                        victim
+                    }));
+                }
+            }
+        }
+    };
+    assert_eq!(error.kind(), lcfs_db::ErrorKind::Blocked, "{error}");
+    assert_eq!(victims.len(), 2, "{error}");
+    let named: Vec<i32> = error.blockers().iter().map(|b| b.pid).collect();
+    assert_eq!(named, [pid], "{error}");
+    let reader = queued.pop().expect("the reader");
+    let writer = queued.pop().expect("the writer");
+    tokio::time::timeout(Duration::from_secs(10), reader)
+        .await
+        .expect("the reader is granted once the migration gives up")
+        .unwrap();
+    assert!(
+        !writer.is_finished(),
+        "the writer still waits, now for the blocker"
+    );
+    writer.abort();
 }

@@ -319,7 +319,7 @@ async fn ledger_id_validity(db: &TestDatabase) -> Vec<bool> {
 /// `IF NOT EXISTS` must not take it for the index on the next attempt or the next run.
 #[lcfs_db::test(migrations = vec![table()])]
 async fn an_interrupted_concurrent_build_is_dropped_and_built_again(db: TestDatabase) {
-    let (writer, _pid) = blocker(&db, "BEGIN; INSERT INTO ledger VALUES (2)").await;
+    let (writer, pid) = blocker(&db, "BEGIN; INSERT INTO ledger VALUES (2)").await;
     let index = || {
         Migration::new(
             2,
@@ -336,8 +336,15 @@ async fn an_interrupted_concurrent_build_is_dropped_and_built_again(db: TestData
     assert_eq!(error.kind(), ErrorKind::Blocked, "{error}");
     let message = error.to_string();
     assert!(
+        message.contains("for the end of the transactions writing ledger"),
+        "{message}"
+    );
+    assert_eq!(error.blockers()[0].pid, pid, "{message}");
+    assert!(
         message.contains(
-            "an invalid index that the interrupted build leaves is dropped when it runs again"
+            "the failed build left could not be dropped now: dropping it: ERROR: canceling \
+             statement due to lock timeout (SQLSTATE 55P03); it is dropped when the migration \
+             runs again, or drop it with `DROP INDEX CONCURRENTLY public.ledger_id`"
         ),
         "{message}"
     );
@@ -383,5 +390,32 @@ async fn a_cancelled_no_transaction_run_puts_the_session_back(db: TestDatabase) 
         .get(0);
     assert_eq!(lock_timeout, "7s");
     assert_eq!(advisory_locks(&db).await, 0, "the migration lock is free");
+    assert_eq!(applied_versions(&db).await, [1]);
+}
+
+/// A concurrent build that fails for good (a duplicate key, after its index was made ready for
+/// writes) drops the invalid index it left before the run returns.
+#[lcfs_db::test(migrations = vec![table()])]
+async fn a_failed_concurrent_build_drops_its_invalid_index_before_returning(db: TestDatabase) {
+    db.batch_execute("CREATE TABLE twice (x int); INSERT INTO twice VALUES (1), (1)")
+        .await
+        .unwrap();
+    let index = Migration::new(
+        2,
+        "unique_x",
+        "-- lcfs-db: no-transaction\nCREATE UNIQUE INDEX CONCURRENTLY ledger_id ON twice (x);\n",
+        "DROP INDEX ledger_id;",
+    );
+    let error = Migrator::with_migrations(vec![table(), index])
+        .run(&db)
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), Some(&SqlState::UNIQUE_VIOLATION), "{error}");
+    let message = error.to_string();
+    assert!(
+        message.contains("the invalid index public.ledger_id the failed build left was dropped"),
+        "{message}"
+    );
+    assert_eq!(ledger_id_validity(&db).await, Vec::<bool>::new());
     assert_eq!(applied_versions(&db).await, [1]);
 }

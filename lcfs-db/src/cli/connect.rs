@@ -3,7 +3,7 @@
 //! LCFS's default address. A server that answers and refuses is an error, never a fallback.
 
 use lcfs_db::Error;
-use lcfs_db::connection::{self, Settings, display_url, nobody_listening};
+use lcfs_db::connection::{self, Settings, display_name, display_url, nobody_listening};
 use tokio_postgres::error::SqlState;
 use tokio_postgres::{Client, Config};
 
@@ -77,21 +77,22 @@ async fn create_database(config: &Config) -> Result<(), Error> {
     let name = config.get_dbname().unwrap_or("lcfs");
     let admin = maintenance(config).await?;
     let quoted = format!("\"{}\"", name.replace('"', "\"\""));
+    let shown = display_name(name);
     match admin
         .batch_execute(&format!("CREATE DATABASE {quoted}"))
         .await
     {
-        Ok(()) => errln!("created database {name}"),
+        Ok(()) => errln!("created database {shown}"),
         Err(error)
             if matches!(
                 error.code(),
                 Some(&SqlState::DUPLICATE_DATABASE | &SqlState::UNIQUE_VIOLATION)
             ) =>
         {
-            tracing::debug!(database = name, "another run created the database first");
+            tracing::debug!(database = shown, "another run created the database first");
         }
         Err(error) => {
-            let doing = format!("creating database {name}, which does not exist");
+            let doing = format!("creating database {shown}, which does not exist");
             return Err(Error::postgres(doing, error));
         }
     }

@@ -1,14 +1,16 @@
-//! `status` and `history`: where the database stands, read-only.
+//! `status` and `history`: where the database stands, read-only; either fails, in `upgrade`'s
+//! words, on a history that `upgrade` would refuse.
 
 use lcfs_db::Migrator;
 use lcfs_db::{Class, Status, VersionState};
+use tokio_postgres::Client;
 
 use super::DatabaseArgs;
 use super::connect::Missing;
 use super::output::outln;
 
 pub async fn status(database: DatabaseArgs) -> Result<(), String> {
-    let status = load(&database).await?;
+    let (client, status) = load(&database).await?;
     outln!("current version: {}", status.current);
     outln!("head:            {}", status.head);
     let pending: Vec<String> = status
@@ -57,6 +59,7 @@ pub async fn status(database: DatabaseArgs) -> Result<(), String> {
             _ => {}
         }
     }
+    refused_as_upgrade_refuses(&client).await?;
     if healthy {
         Ok(())
     } else {
@@ -65,7 +68,7 @@ pub async fn status(database: DatabaseArgs) -> Result<(), String> {
 }
 
 pub async fn history(database: DatabaseArgs) -> Result<(), String> {
-    let status = load(&database).await?;
+    let (client, status) = load(&database).await?;
     let migrations = lcfs_db::migrations();
     outln!(
         "{:<8} {:<45} {:<34} {:<9} checksum",
@@ -98,13 +101,22 @@ pub async fn history(database: DatabaseArgs) -> Result<(), String> {
             }
         }
     }
-    Ok(())
+    refused_as_upgrade_refuses(&client).await
 }
 
-async fn load(database: &DatabaseArgs) -> Result<Status, String> {
+/// The error, in `upgrade`'s words, when `upgrade` would refuse the history shown.
+async fn refused_as_upgrade_refuses(client: &Client) -> Result<(), String> {
+    match Migrator::new().verify_history(client).await {
+        Ok(_) => Ok(()),
+        Err(error) => Err(error.to_string()),
+    }
+}
+
+async fn load(database: &DatabaseArgs) -> Result<(Client, Status), String> {
     let client = database.connect(Missing::Fail).await?;
-    Migrator::new()
+    let status = Migrator::new()
         .status(&client)
         .await
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    Ok((client, status))
 }

@@ -31,7 +31,8 @@ pub use revision::Revision;
 
 const EXIT_STATUS: &str = "\
 Exit status: 0 on success; 1 on any error, the message on stderr naming the version, file and
-statement. `status` also exits 1 when the applied history does not match the migrations.";
+statement. `status` and `history` also exit 1, with `upgrade`'s message, on a history that
+`upgrade` would refuse.";
 
 /// Migrate, inspect, seed and reset an LCFS database.
 #[derive(Debug, Parser)]

@@ -1,5 +1,6 @@
-//! Where the command line writes: results to stdout, progress and errors to stderr. A write that
-//! fails (a reader that left, as `| head` does) is dropped, never a panic: output never decides a run.
+//! Where the command line writes: results to stdout, progress and errors to stderr, control
+//! characters escaped. A write that fails (a reader that left, as `| head` does) is dropped, never
+//! a panic: output never decides a run.
 
 use std::fmt;
 use std::io::{self, Write};
@@ -9,24 +10,41 @@ use std::sync::OnceLock;
 /// the command's result is incomplete, which its exit status must say once the run is over.
 static STDOUT_FAILURE: OnceLock<String> = OnceLock::new();
 
-/// Writes to stdout, flushed at once so that a failure is seen here.
+/// Writes to stdout, flushed at once so that a failure is seen here; control characters
+/// escaped ([`printable`]).
 pub fn stdout(text: fmt::Arguments<'_>) {
     let mut out = io::stdout().lock();
-    if let Err(error) = out.write_fmt(text).and_then(|()| out.flush())
+    let text = printable(&text.to_string());
+    if let Err(error) = out.write_all(text.as_bytes()).and_then(|()| out.flush())
         && error.kind() != io::ErrorKind::BrokenPipe
     {
         let _ = STDOUT_FAILURE.set(error.to_string());
     }
 }
 
-/// Writes to stderr; nothing is left to tell when that fails.
+/// Writes to stderr, control characters escaped ([`printable`]); nothing is left to tell when
+/// that fails.
 pub fn stderr(text: fmt::Arguments<'_>) {
-    let _ = io::stderr().lock().write_fmt(text);
+    let text = printable(&text.to_string());
+    let _ = io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// The first stdout failure other than a closed pipe.
 pub fn stdout_failure() -> Option<&'static str> {
     STDOUT_FAILURE.get().map(String::as_str)
+}
+
+/// `text` with its control characters other than newline and tab escaped (`\u{1b}`): a name
+/// read from the server (a database's in its error, a column's in a drift report) reaches the
+/// terminal as text, never as an escape sequence.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c.to_string(),
+            c if c.is_control() => c.escape_unicode().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// stderr for the tracing subscriber, which would panic on a failed write (it reports the

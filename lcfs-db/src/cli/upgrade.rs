@@ -120,27 +120,25 @@ pub async fn confirm_downgrade(client: &Client, target: i32, yes: bool) -> Resul
     confirm("Proceed with the downgrade?", yes)
 }
 
-/// Lists the plan's versions on stderr; the tables they drop that hold rows, with their counts.
+/// Lists the plan's versions on stderr; the tables their down files drop (in any schema) that
+/// hold rows, with their counts.
 async fn tables_holding_rows(client: &Client, plan: &Plan<'_>) -> Vec<String> {
     let mut losing = Vec::new();
     for migration in plan.migrations() {
         errln!("  V{:03} {}", migration.version(), migration.name());
-        for table in lcfs_db::schema::schema()
-            .tables
-            .iter()
-            .filter(|t| t.domain == migration.name())
-        {
-            let rows = row_count(client, table.name).await;
+        for table in migration.dropped_tables() {
+            let rows = row_count(client, &table).await;
             if rows > 0 {
-                losing.push(format!("{} ({})", table.name, plural(rows as usize, "row")));
+                losing.push(format!("{table} ({})", plural(rows as usize, "row")));
             }
         }
     }
     losing
 }
 
+/// `table` as the down file names it, resolved as the downgrade will resolve it.
 async fn row_count(client: &Client, table: &str) -> i64 {
-    let sql = format!("SELECT count(*) FROM \"{}\"", table.replace('"', "\"\""));
+    let sql = format!("SELECT count(*) FROM {table}");
     // A table the database lacks (a partial schema) holds nothing to lose.
     match client.query_one(&sql, &[]).await {
         Ok(row) => row.get(0),

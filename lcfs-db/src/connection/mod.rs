@@ -43,7 +43,7 @@ use tokio_postgres::Config;
 
 pub use open::{DEFAULT_CONNECT_TIMEOUT, connect, nobody_listening};
 pub use settings::{Field, Origin, Settings};
-pub use url::{connection_url, display_url};
+pub use url::{connection_url, display_name, display_url};
 
 use crate::Error;
 

@@ -18,6 +18,12 @@ pub fn display_url(config: &Config) -> String {
     url(config, false)
 }
 
+/// A name (a database's, a role's) as [`display_url`] prints it: percent-encoded, so that a
+/// quote, a space or an escape sequence in it never reaches a terminal as such.
+pub fn display_name(name: &str) -> String {
+    encode(name.as_bytes())
+}
+
 fn url(config: &Config, with_password: bool) -> String {
     let mut url = String::from("postgresql://");
     if let Some(user) = config.get_user() {
@@ -91,5 +97,14 @@ mod tests {
         assert_eq!(display_url(&config), "postgresql://me:***@db:5432/x");
         let config: Config = "postgresql://me@%2Frun%2Fpg:5433/x".parse().unwrap();
         assert_eq!(display_url(&config), "postgresql://me@%2Frun%2Fpg:5433/x");
+    }
+
+    #[test]
+    fn a_name_prints_as_in_the_url() {
+        let name = "a \"b\"\u{1b}[31m";
+        let mut config = Config::new();
+        config.host("db").dbname(name);
+        assert_eq!(display_name(name), "a%20%22b%22%1B%5B31m");
+        assert!(display_url(&config).ends_with(&format!("/{}", display_name(name))));
     }
 }

@@ -2,8 +2,8 @@
 //! each statement commits on its own, so the run holds the migration lock for its session
 //! while they run, sets the timeouts for the session (putting the old values back after), and
 //! retries only a statement that timed out on a lock: a failed statement leaves nothing behind
-//! but the invalid index of an interrupted concurrent build, which the next attempt drops first
-//! (`concurrent_index.rs`).
+//! but the invalid index of an interrupted concurrent build, which the next attempt drops first,
+//! and a build that fails for good drops before the run returns (`concurrent_index.rs`).
 //! A run cancelled half way puts the session back all the same (`undo.rs`).
 //! A transaction-mode pooler cannot keep a session's lock: such migrations need a direct or
 //! session-pooled connection, and a run that notices the pooler refuses (`pinned.rs`).
@@ -13,7 +13,7 @@ use std::time::Instant;
 use tokio_postgres::Client;
 
 use super::apply::{Outcome, Step, backoff};
-use super::blockers;
+use super::blockers::{self, Lookup};
 use super::concurrent_index::ConcurrentIndex;
 use super::failure::{Report, is_lock_timeout};
 use super::lock::MigrationLock;
@@ -108,17 +108,24 @@ async fn statements_then_record(
         pinned.check(client, report, &left).await?;
         log_statement(report.file, report.sql, statement);
         let builds = ConcurrentIndex::built_by(statement.text);
-        let left = match builds {
-            Some(_) => format!(
-                "{left} (an invalid index that the interrupted build leaves is dropped when it runs \
-                 again)"
-            ),
-            None => left,
-        };
         let mut attempt = 1;
         while let Err(error) = attempt_once(client, statement, builds.as_ref()).await {
             let location = report.locate(statement, &error);
-            if !is_lock_timeout(&error) {
+            let timed_out = is_lock_timeout(&error);
+            // Asked first, while the sessions in the way are as they were when the wait ended.
+            let lookup = match timed_out {
+                true => blockers::look_up(client, statement.text, report.settings.lock_timeout)
+                    .await
+                    .unwrap_or_default(),
+                false => Lookup::default(),
+            };
+            let last = !timed_out || attempt > report.settings.lock_retries;
+            // A build that fails for good leaves no invalid index behind for writes to maintain.
+            let left = match (&builds, last) {
+                (Some(index), true) => format!("{left}{}", index.drop_leftover(client).await),
+                _ => left.clone(),
+            };
+            if !timed_out {
                 let what = format!(
                     "failed at statement {} of {}{}; it runs outside a transaction, so {left} \
                      and the version is not recorded: a rerun starts again from its first statement",
@@ -128,9 +135,6 @@ async fn statements_then_record(
                 );
                 return Err(report.failed(error, &what).at(location));
             }
-            let lookup = blockers::look_up(client, statement.text)
-                .await
-                .unwrap_or_default();
             if attempt > report.settings.lock_retries {
                 let done = format!("it runs outside a transaction, so {left}");
                 return Err(report.blocked(error, attempt, lookup, &done).at(location));

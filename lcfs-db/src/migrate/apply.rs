@@ -113,7 +113,9 @@ impl Step<'_> {
                 return Err(failed(&report, statement, at, error));
             }
             let text = statement.map_or(self.history.table(), |s| s.text);
-            let lookup = blockers::look_up(client, text).await.unwrap_or_default();
+            let lookup = blockers::look_up(client, text, report.settings.lock_timeout)
+                .await
+                .unwrap_or_default();
             if attempt > report.settings.lock_retries {
                 let location = statement.map(|s| report.locate(s, &error));
                 let done = "it was rolled back each time, and nothing of it was applied";
@@ -146,9 +148,16 @@ fn failed(
     error: tokio_postgres::Error,
 ) -> Error {
     let what = match at {
-        Sent::Statement(_) => "failed and was rolled back",
-        Sent::Record => "could not be recorded and was rolled back",
-        Sent::Commit => "failed at COMMIT and was rolled back",
+        Sent::Statement(_) => "failed and was rolled back".to_owned(),
+        Sent::Record => "could not be recorded and was rolled back".to_owned(),
+        // The server says nothing once the connection is gone: it may have committed.
+        Sent::Commit if error.as_db_error().is_none() => format!(
+            "lost its connection after COMMIT was sent: its outcome is unknown, the server may \
+             have committed it or rolled it back; `lcfs-db status` shows whether version {} is \
+             applied",
+            report.version
+        ),
+        Sent::Commit => "failed at COMMIT and was rolled back".to_owned(),
     };
     let what = format!("{what}{}", report.timeout_advice(&error));
     let location = statement.map(|s| report.locate(s, &error));

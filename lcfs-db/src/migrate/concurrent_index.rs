@@ -2,8 +2,8 @@
 //! for older transactions, a cancel, a duplicate key) leaves its index behind, marked invalid:
 //! never used by a query, yet kept up to date by every write. `IF NOT EXISTS` would then skip it
 //! on the next attempt and the version would be recorded over a useless index. So before each
-//! attempt the runner drops an invalid index of that name, and after the statement it checks the
-//! index is valid.
+//! attempt the runner drops an invalid index of that name, after a build that fails for good it drops
+//! what the build left before the run returns, and after the statement it checks the index is valid.
 
 use tokio_postgres::{Client, SimpleQueryMessage};
 
@@ -54,6 +54,30 @@ impl ConcurrentIndex {
             .batch_execute(&format!("DROP INDEX CONCURRENTLY IF EXISTS {invalid}"))
             .await?;
         Ok(Some(invalid))
+    }
+
+    /// After a build that failed for good: drops the invalid index it left, and says what became
+    /// of it for the failure's message (empty when it left none). The drop waits, as long as
+    /// the session's lock_timeout, for the transactions that lock the table to end.
+    pub async fn drop_leftover(&self, client: &Client) -> String {
+        let dropped = match self.invalid(client).await {
+            Ok(Some(index)) => client
+                .batch_execute(&format!("DROP INDEX CONCURRENTLY IF EXISTS {index}"))
+                .await
+                .map(|()| index.clone())
+                .map_err(|error| (index, error)),
+            Ok(None) => return String::new(),
+            Err(error) => Err((self.name.clone(), error)),
+        };
+        match dropped {
+            Ok(index) => format!(" (the invalid index {index} the failed build left was dropped)"),
+            Err((index, error)) => format!(
+                " (the invalid index {index} the failed build left could not be dropped now: {}; \
+                 it is dropped when the migration runs again, or drop it with `DROP INDEX \
+                 CONCURRENTLY {index}`)",
+                Error::postgres("dropping it", error)
+            ),
+        }
     }
 
     /// Fails when the index the statement was to build is there but invalid.

@@ -6,6 +6,7 @@ use siphasher::sip::SipHasher13;
 
 use super::Direction;
 use super::class::{self, Accepted, Class};
+use super::dropped;
 use super::split::Statement;
 use super::statements;
 use crate::directive;
@@ -122,6 +123,12 @@ impl Migration {
     /// The down file's SQL as written.
     pub fn down_sql(&self) -> &'static str {
         self.down
+    }
+
+    /// The tables its down file drops (`DROP TABLE`), as the file names them: schema-qualified
+    /// where it says so.
+    pub fn dropped_tables(&self) -> Vec<String> {
+        dropped::dropped_tables(self.down)
     }
 
     /// False when the up file's header holds `-- lcfs-db: no-transaction`.

@@ -183,7 +183,16 @@ impl Migrator {
     /// the run would start from.
     pub async fn verify(&self, client: &Client) -> Result<Status, Error> {
         let history = self.history()?;
-        Ok(run::verify(self, history, client, Direction::Up)
+        Ok(run::verify(self, history, client, Direction::Up, true)
+            .await?
+            .status)
+    }
+
+    /// What [`Migrator::verify`] checks of the history, on any server (a standby too): the
+    /// status, or the error with which an upgrade would refuse this history. Reads only.
+    pub async fn verify_history(&self, client: &Client) -> Result<Status, Error> {
+        let history = self.history()?;
+        Ok(run::verify(self, history, client, Direction::Up, false)
             .await?
             .status)
     }

@@ -25,8 +25,8 @@ const SERVER: &str = "SELECT pg_is_in_recovery(), CASE \
      WHEN current_setting('client_connection_check_interval', true) IS NULL THEN NULL \
      ELSE set_config('client_connection_check_interval', '1000', true) END";
 
-/// Reads the server's state and the history; for a run that writes (`writes`), refuses a
-/// standby and a database whose objects have no history table.
+/// Reads the server's state and the history; refuses a database whose objects have no history
+/// table, and for a run that writes (`writes`) a standby.
 pub(crate) async fn preflight(
     client: &Client,
     history: History<'_>,
@@ -53,7 +53,7 @@ pub(crate) async fn preflight(
              nothing was applied (connect to the primary; `status` works on a standby)",
         ));
     }
-    if writes && applied.is_none() {
+    if applied.is_none() {
         unmanaged::refuse_objects(client, history).await?;
     }
     Ok(Preflight {

@@ -38,7 +38,7 @@ impl Migrator {
 
     /// The database's version, once the checks of a run in `direction` allow it.
     async fn checked_current(&self, client: &Client, direction: Direction) -> Result<i32, Error> {
-        let verified = run::verify(self, self.history()?, client, direction).await?;
+        let verified = run::verify(self, self.history()?, client, direction, true).await?;
         Ok(verified.status.current)
     }
 }

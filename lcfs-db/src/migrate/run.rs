@@ -6,11 +6,11 @@
 use tokio_postgres::Client;
 
 use super::apply::{Outcome, Step};
+use super::class_column;
 use super::compat::AheadMigration;
 use super::history::{Applied, History};
 use super::preflight::{Preflight, preflight};
-use super::transaction::{Begin, Open};
-use super::{Direction, Migration, MigrationReport, Migrator, Status, collisions, lock, session};
+use super::{Direction, Migration, MigrationReport, Migrator, Status, collisions};
 use crate::Error;
 
 /// What a run checked before it started.
@@ -39,15 +39,17 @@ pub(crate) async fn downgrade(
     migrate(migrator, history, client, Direction::Down, to).await
 }
 
-/// The server's state and the history, refused when a run in `direction` must not start.
+/// The server's state and the history, refused when a run in `direction` must not start; a
+/// standby only when the caller `writes` (`status` reads the history as a run checks it).
 pub(crate) async fn verify(
     migrator: &Migrator,
     history: History<'_>,
     client: &Client,
     direction: Direction,
+    writes: bool,
 ) -> Result<Verified, Error> {
     migrator.check_set()?;
-    let preflight = preflight(client, history, true).await?;
+    let preflight = preflight(client, history, writes).await?;
     let none = Applied::default();
     let applied = preflight.applied.as_ref().unwrap_or(&none);
     let (status, ahead) = Status::checked(migrator, history, direction, applied)?;
@@ -69,7 +71,7 @@ async fn migrate(
         preflight,
         status,
         ahead,
-    } = verify(migrator, history, client, direction).await?;
+    } = verify(migrator, history, client, direction, true).await?;
     for migration in &ahead {
         tracing::warn!(
             version = migration.version,
@@ -82,19 +84,19 @@ async fn migrate(
         Direction::Up => to <= status.current,
         Direction::Down => to >= status.current,
     };
-    // The history table's layout is brought up to date under the lock, with the first migration
-    // (an upgrade's history rows record the class), or by itself when there is none.
+    // A new history table is created under the lock with the first migration; one an older
+    // version made gets the `class` column an upgrade's history rows record first, by itself.
     let mut prepare_history = match &preflight.applied {
         None if !nothing_to_do && direction == Direction::Up => Some(history.create_sql()),
-        Some(applied) if !applied.class_column && direction == Direction::Up => {
-            Some(history.add_class_sql())
-        }
         _ => None,
     };
+    if let Some(applied) = &preflight.applied
+        && !applied.class_column
+        && direction == Direction::Up
+    {
+        class_column::add(migrator, history, client, preflight.checks_client).await?;
+    }
     if nothing_to_do {
-        if let Some(sql) = prepare_history {
-            add_class_column(migrator, history, client, preflight.checks_client, &sql).await?;
-        }
         return Ok(report);
     }
     let plan = migrator.plan(direction, status.current, to)?;
@@ -122,32 +124,6 @@ async fn migrate(
         }
     }
     Ok(report.finish(to))
-}
-
-/// A history table an older version made gets the `class` column, in a transaction of its own
-/// under the migration lock, when no migration of the run would take the lock.
-async fn add_class_column(
-    migrator: &Migrator,
-    history: History<'_>,
-    client: &Client,
-    checks_client: bool,
-    sql: &str,
-) -> Result<(), Error> {
-    let identity = session::identity(checks_client);
-    let timeouts = session::timeouts(
-        migrator.ddl_lock_timeout_value(),
-        migrator.statement_timeout_value(),
-    );
-    let begin = Begin {
-        lock: lock::MigrationLock::for_table(history.table()),
-        lock_wait: migrator.lock_wait(),
-        identity: &identity,
-        timeouts: &timeouts,
-        prepare_history: Some(sql),
-        history,
-    };
-    let (open, _) = Open::begin(client, &begin).await?;
-    open.commit().await
 }
 
 fn log_done(migration: &Migration, direction: Direction, duration: std::time::Duration) {

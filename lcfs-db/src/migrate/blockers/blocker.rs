@@ -17,9 +17,10 @@ pub struct Blocker {
     pub transaction_age: Option<Duration>,
     /// The first line of its current (or, when idle, last) query.
     pub query: String,
-    /// The relation it locks, e.g. `fuel_code`.
+    /// The relation it locks, e.g. `fuel_code`; empty for a snapshot.
     pub relation: String,
-    /// The mode it holds (or waits for), e.g. `RowExclusiveLock`.
+    /// The mode it holds (or waits for), e.g. `RowExclusiveLock`; `snapshot` when it holds a
+    /// snapshot that a concurrent index build waited to see released.
     pub mode: String,
     /// False when it waits for the lock itself, queued ahead of the migration.
     pub granted: bool,
@@ -27,6 +28,9 @@ pub struct Blocker {
     /// text tells: it may hold the row locks the statement waited for.
     pub conflicting: bool,
 }
+
+/// [`Blocker::mode`] of a session holding a snapshot older than a concurrent index build's.
+pub(super) const SNAPSHOT: &str = "snapshot";
 
 pub(super) fn first_line(query: String) -> String {
     const MAX_CHARS: usize = 120;
@@ -56,7 +60,10 @@ impl fmt::Display for Blocker {
             (false, _) => "waits ahead for",
             (true, false) => "may hold row locks too; holds",
         };
-        write!(f, ") {how} {} on {}", self.mode, self.relation)?;
+        match self.mode == SNAPSHOT {
+            true => write!(f, ") holds a snapshot older than the index build's")?,
+            false => write!(f, ") {how} {} on {}", self.mode, self.relation)?,
+        }
         if !self.query.is_empty() {
             write!(f, ": {}", self.query)?;
         }

@@ -20,6 +20,9 @@ pub(crate) struct Need {
 pub(crate) struct Needs {
     pub needs: Vec<Need>,
     pub modelled: bool,
+    /// The table of a `CREATE INDEX CONCURRENTLY`, which past its first lock waits for
+    /// transactions to end rather than for a lock.
+    pub concurrent_build: Option<String>,
 }
 
 pub(crate) fn needs(statement: &str) -> Needs {
@@ -110,6 +113,10 @@ pub(crate) fn needs(statement: &str) -> Needs {
             starts(&["CREATE"]) || starts(&["SELECT"]) || starts(&["GRANT"]),
         )
     };
+    let concurrent_build = match mode == ShareUpdateExclusive && kind_is(&words, "INDEX") {
+        true => targets.first().cloned(),
+        false => None,
+    };
     let mut needs: Vec<Need> = targets
         .into_iter()
         .map(|relation| Need { relation, mode })
@@ -130,7 +137,11 @@ pub(crate) fn needs(statement: &str) -> Needs {
             mode,
         });
     }
-    Needs { needs, modelled }
+    Needs {
+        needs,
+        modelled,
+        concurrent_build,
+    }
 }
 
 /// Whether the statement creates or drops an object of `kind`: `CREATE [OR REPLACE]
@@ -287,6 +298,19 @@ mod tests {
             ),
         ] {
             assert_eq!(first(sql), (relation.to_owned(), mode), "{sql}");
+        }
+    }
+
+    #[test]
+    fn only_a_concurrent_index_build_waits_out_transactions() {
+        let build = needs("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS i ON public.t (x)");
+        assert_eq!(build.concurrent_build.as_deref(), Some("public.t"));
+        for sql in [
+            "CREATE INDEX i ON t (x)",
+            "VACUUM t",
+            "ALTER TABLE t VALIDATE CONSTRAINT c",
+        ] {
+            assert_eq!(needs(sql).concurrent_build, None, "{sql}");
         }
     }
 
