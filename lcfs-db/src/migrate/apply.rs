@@ -1,7 +1,7 @@
 //! One migration in its own transaction, with its history change. Its statements go out one
 //! after another without waiting (pipelined), so each runs once and the first error names its
-//! statement. A lock timeout rolls the whole transaction back and retries it after a backoff,
-//! a bounded number of times; then the run fails naming the sessions in the way.
+//! statement. A lock timeout or a deadlock rolls the whole transaction back and retries it
+//! after a backoff, a bounded number of times; then the run fails naming the sessions in the way.
 
 use std::time::{Duration, Instant};
 
@@ -9,10 +9,10 @@ use tokio_postgres::Client;
 
 use super::alone;
 use super::blockers;
-use super::failure::{Report, is_lock_timeout};
+use super::failure::{Report, Transient};
 use super::history::History;
 use super::lock::MigrationLock;
-use super::progress::{log_retry, log_statement};
+use super::progress::{log_retry_after, log_statement};
 use super::recheck::{Todo, recheck};
 use super::session;
 use super::settings::StepSettings;
@@ -109,22 +109,25 @@ impl Step<'_> {
                 Sent::Statement(index) => Some(&statements[index]),
                 Sent::Record | Sent::Commit => None,
             };
-            if !is_lock_timeout(&error) {
+            let Some(transient) = Transient::of(&error) else {
                 return Err(failed(&report, statement, at, error));
-            }
+            };
             let text = statement.map_or(self.history.table(), |s| s.text);
-            let lookup = blockers::look_up(client, text).await.unwrap_or_default();
+            let lookup = blockers::in_the_way(client, text, &error)
+                .await
+                .unwrap_or_default();
             if attempt > report.settings.lock_retries {
                 let location = statement.map(|s| report.locate(s, &error));
                 let done = "it was rolled back each time, and nothing of it was applied";
-                let blocked = report.blocked(error, attempt, lookup, done);
+                let blocked = report.gave_up(transient, error, attempt, lookup, done);
                 return Err(match location {
                     Some(location) => blocked.at(location),
                     None => blocked,
                 });
             }
             let wait = backoff(attempt);
-            log_retry(&file, sql, statement, attempt, wait, &lookup);
+            let what = transient.what();
+            log_retry_after(what, &file, sql, statement, attempt, wait, &lookup);
             tokio::time::sleep(wait).await;
             attempt += 1;
         }

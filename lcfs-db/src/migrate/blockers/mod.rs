@@ -13,12 +13,14 @@
 //! marked as possible holders.
 
 mod blocker;
+mod deadlock;
 mod modes;
 mod needs;
 pub(super) mod words;
 
 use std::time::Duration;
 
+use tokio_postgres::error::SqlState;
 use tokio_postgres::{Client, SimpleQueryMessage};
 
 pub use blocker::Blocker;
@@ -46,6 +48,23 @@ SELECT w.name, l.relation::regclass::text, l.mode, l.granted, a.pid,
   JOIN pg_stat_activity a ON a.pid = l.pid
  WHERE l.pid <> pg_backend_pid()
  ORDER BY a.xact_start NULLS LAST, a.pid";
+
+/// Who stood in the way of `statement` when it failed with `error`: for a deadlock, the other
+/// sessions the server's report names; otherwise, as for a lock timeout, [`look_up`].
+pub(crate) async fn in_the_way(
+    client: &Client,
+    statement: &str,
+    error: &tokio_postgres::Error,
+) -> Result<Lookup, tokio_postgres::Error> {
+    let deadlock = error
+        .as_db_error()
+        .filter(|db| db.code() == &SqlState::T_R_DEADLOCK_DETECTED)
+        .and_then(|db| db.detail());
+    match deadlock {
+        Some(detail) => deadlock::look_up(client, detail).await,
+        None => look_up(client, statement).await,
+    }
+}
 
 /// The sessions in `statement`'s way now. Run it right after the timeout, outside any
 /// transaction of the run: the blockers are usually still there.
