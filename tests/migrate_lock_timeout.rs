@@ -77,7 +77,7 @@ async fn an_upgrade_behind_an_open_write_gives_up_naming_the_blocker(db: TestDat
     // The debug log says what an operator wants to know while it runs.
     for expected in [
         "migration lock taken",
-        "statement started at=V014__materialized_views.sql:33",
+        "taking its table locks up front file=V014__materialized_views.sql",
         "lock timeout: rolled back, retrying at=V014__materialized_views.sql:",
         "attempt=2",
         &format!("blockers=pid {pid}"),
@@ -156,15 +156,21 @@ const OPEN_FUNCTION_COMMENT: &str =
 
 /// V017's down file run beside a session made to deadlock with it: the session holds a lock on
 /// a function the file drops, and once the migration, holding `transfer` since its first
-/// statement, waits for that function, the session reads `transfer`. The migration waited
-/// first, so the server's deadlock check (after `deadlock_timeout`, 1 s) fires in it and rolls
-/// it back; the session's read then goes through and it commits. Returns the run's output and
+/// statement, waits for that function, the session reads `transfer`. The migration's deadlock
+/// check (after `deadlock_timeout`, 1 s) finds the cycle and the server rolls it back; the
+/// session's read then goes through and it commits. Returns the run's output and
 /// the session's pid.
 async fn downgrade_through_a_deadlock(db: &TestDatabase, retries: &str) -> (Output, i32) {
     let (session, pid) = blocker(db, OPEN_FUNCTION_COMMENT).await;
+    // Only the migration checks for the deadlock in time: the server rolls back the session
+    // whose check finds it first.
+    session
+        .batch_execute("SET deadlock_timeout = '60s'")
+        .await
+        .unwrap();
+    let watch = db.connect().await.unwrap();
     let args = ["downgrade", "16", "--yes", "--lock-retries", retries];
     let run = spawn_lcfs_db(db.url(), &args, &[]);
-    let watch = db.connect().await.unwrap();
     let waiting = "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) \
                    WHERE a.datname = current_database() AND a.application_name = 'lcfs-db' \
                      AND l.locktype = 'object' AND NOT l.granted";

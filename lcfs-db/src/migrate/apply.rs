@@ -18,6 +18,7 @@ use super::session;
 use super::settings::StepSettings;
 use super::split::Statement;
 use super::transaction::{Begin, Failure, Open, Sent};
+use super::up_front::UpFront;
 use super::{Direction, Migration, Migrator};
 use crate::Error;
 
@@ -74,6 +75,8 @@ impl Step<'_> {
             prepare_history: self.prepare_history.as_deref(),
             history: self.history,
         };
+        let up_front =
+            UpFront::of(&statements).map(|locks| locks.sql(report.settings.lock_timeout));
         let started = Instant::now();
         let mut attempt = 1;
         loop {
@@ -97,9 +100,12 @@ impl Step<'_> {
                     return Err(error);
                 }
             }
+            if up_front.is_some() {
+                tracing::debug!(file = %file, "taking its table locks up front");
+            }
             let log_start = |index: usize| log_statement(&file, sql, &statements[index]);
             let Failure { at, error } = match transaction
-                .finish(&statements, &self.record(), log_start)
+                .finish(up_front.as_deref(), &statements, &self.record(), log_start)
                 .await
             {
                 Ok(()) => return Ok(Outcome::Done(started.elapsed())),
@@ -107,6 +113,8 @@ impl Step<'_> {
             };
             let statement = match at {
                 Sent::Statement(index) => Some(&statements[index]),
+                // The statement that needs the lock the up-front wait ran out on.
+                Sent::UpFront => UpFront::waited_for(&error).and_then(|i| statements.get(i)),
                 Sent::Record | Sent::Commit => None,
             };
             let Some(transient) = Transient::of(&error) else {
@@ -149,6 +157,7 @@ fn failed(
     error: tokio_postgres::Error,
 ) -> Error {
     let what = match at {
+        Sent::UpFront => "failed taking its table locks up front and was rolled back",
         Sent::Statement(_) => "failed and was rolled back",
         Sent::Record => "could not be recorded and was rolled back",
         Sent::Commit => "failed at COMMIT and was rolled back",

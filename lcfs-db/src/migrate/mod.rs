@@ -32,6 +32,7 @@ mod status;
 mod transaction;
 mod undo;
 mod unmanaged;
+mod up_front;
 
 pub use crate::timeouts::{format_duration, parse_duration, parse_lock_retries};
 pub use blockers::Blocker;

@@ -25,8 +25,9 @@ use tokio_postgres::{Client, SimpleQueryMessage};
 
 pub use blocker::Blocker;
 use blocker::first_line;
-use modes::LockMode;
-use needs::{Need, needs};
+pub(crate) use modes::LockMode;
+pub(crate) use needs::Need;
+use needs::needs;
 
 /// What a lookup found: the locks the statement wanted (`ShareRowExclusiveLock on fuel_code`)
 /// where someone stood in the way, and who.
@@ -135,6 +136,20 @@ pub(crate) async fn look_up(
         .blockers
         .dedup_by(|a, b| (a.pid, &a.relation, &a.mode) == (b.pid, &b.relation, &b.mode));
     Ok(lookup)
+}
+
+/// The locks `statement` asks for that stop the application's writes (`SHARE` or stronger), on
+/// names `to_regclass` can read; none for a statement whose kind the model does not know.
+pub(crate) fn write_blocking(statement: &str) -> Vec<Need> {
+    let needs = needs(statement);
+    match needs.modelled {
+        true => needs
+            .needs
+            .into_iter()
+            .filter(|need| need.mode >= LockMode::Share && resolvable(&need.relation))
+            .collect(),
+        false => Vec::new(),
+    }
 }
 
 fn wanted(need: &Need, relation: &str) -> String {
