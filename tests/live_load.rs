@@ -82,6 +82,7 @@ impl Load {
             clients.push(tokio::spawn(run_client(
                 client,
                 0x9E37_79B9_7F4A_7C15 ^ (n + 1),
+                n == 0,
                 orgs,
                 started,
                 stopped.clone(),
@@ -124,6 +125,7 @@ impl Load {
 async fn run_client(
     client: Client,
     mut seed: u64,
+    first: bool,
     (first_org, orgs): (i32, i32),
     started: Instant,
     stopped: watch::Receiver<bool>,
@@ -146,6 +148,12 @@ async fn run_client(
                 hit
             })
             .expect("the weights add up to 8");
+        // One analyst changes transfer statuses; two of them at once deadlock on the
+        // organizations' rows whatever the schema's version, so the others read instead.
+        let (script, sql) = match (*script, first) {
+            ("transfer", false) => (SCRIPTS[2].0, SCRIPTS[2].1),
+            _ => (*script, *sql),
+        };
         let org = first_org + random(orgs as u64) as i32;
         let sql = sql
             .replace(":org", &org.to_string())

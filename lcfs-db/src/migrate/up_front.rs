@@ -8,10 +8,10 @@
 //! when the migration starts can be locked, and `LOCK TABLE` takes tables only (a view's lock
 //! would reach its base tables; a materialized view cannot be locked), so a migration that
 //! locks fewer than two of them gets nothing up front. The server resolves the names as the
-//! statements will, and then takes every lock with `NOWAIT`, in name order; when one is busy it
-//! lets go of all, waits for that one alone, and tries the whole set again, all within the
-//! migration's lock timeout. A wait past it fails like any statement's lock timeout and is
-//! retried the same way.
+//! statements will, and then takes every lock in name order, waiting only briefly for each
+//! ([`BRIEF_WAIT`]); when one stays busy it lets go of all, waits for that one alone, and tries
+//! the whole set again, all within the migration's lock timeout. A wait past it fails like any
+//! statement's lock timeout and is retried the same way.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -27,6 +27,14 @@ pub(crate) struct UpFront {
     /// first statement (0-based) that asks.
     locks: BTreeMap<String, (LockMode, usize)>,
 }
+
+/// How long the migration waits for one table while it holds others. A wait holding nothing
+/// lets the application's transactions that queue behind it go first, and a transaction that
+/// takes several tables is seldom off all of them at one instant under load; a short wait lets
+/// one finish. Far below `deadlock_timeout` (1 s by default): a cycle with an application
+/// transaction ends in this statement giving way, and the application's own deadlock check,
+/// a second after it began to wait, finds no cycle left.
+const BRIEF_WAIT: Duration = Duration::from_millis(50);
 
 /// What the error of a wait that ran out says of the statement that needed the lock.
 const WHICH_STATEMENT: &str = "statement ";
@@ -58,6 +66,7 @@ impl UpFront {
             )
             .replace("{firsts}", &list(&|_, (_, first)| (first + 1).to_string()))
             .replace("{timeout_ms}", &lock_timeout.as_millis().to_string())
+            .replace("{brief_ms}", &BRIEF_WAIT.as_millis().to_string())
     }
 
     /// The statement (0-based) whose lock the up-front statement waited for when it failed.
@@ -117,9 +126,13 @@ BEGIN
                                    CASE WHEN timeout_ms > 0 THEN left_ms ELSE 0 END || 'ms', true);
                 EXECUTE format('LOCK TABLE %s IN %s MODE', tables[busy], words[modes[busy]]);
             END IF;
+            -- Holding some: a short wait each, far below deadlock_timeout (1 s by default), so
+            -- the migration finds any cycle with an application transaction before the
+            -- application does, and gives way.
+            PERFORM set_config('lock_timeout', '{brief_ms}ms', true);
             FOR i IN 1 .. cardinality(tables) LOOP
                 current := i;
-                EXECUTE format('LOCK TABLE %s IN %s MODE NOWAIT', tables[i], words[modes[i]]);
+                EXECUTE format('LOCK TABLE %s IN %s MODE', tables[i], words[modes[i]]);
             END LOOP;
             PERFORM set_config('lock_timeout', saved, true);
             RETURN;
