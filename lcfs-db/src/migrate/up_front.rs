@@ -1,6 +1,6 @@
 //! The table locks a migration's statements will take, taken before its first statement, in one
-//! order, never waiting for one while holding another: an application transaction that takes
-//! them in another order then cannot deadlock with the migration (or be chosen to end one).
+//! order, waiting only briefly for one while holding others: an application transaction that
+//! takes them in another order then waits instead of deadlocking with the migration.
 //!
 //! Which tables, and in which mode, comes from the statements themselves (`blockers::needs`,
 //! the model the blocker report uses): every relation a statement asks `SHARE` or stronger on,
