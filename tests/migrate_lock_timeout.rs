@@ -1,9 +1,10 @@
 //! A migration that cannot get its lock gives up after its lock timeout, rolls back, retries,
 //! and finally names the session in the way; the application's queries on the table never wait
-//! longer than the lock timeout at a time.
+//! longer than the lock timeout at a time. A migration ended by a deadlock is retried alike.
 
 mod common;
 
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 use common::blocking::{blocker, first, longest_wait_beside, spawn_lcfs_db, text};
@@ -77,7 +78,7 @@ async fn an_upgrade_behind_an_open_write_gives_up_naming_the_blocker(db: TestDat
     // The debug log says what an operator wants to know while it runs.
     for expected in [
         "migration lock taken",
-        "statement started at=V014__materialized_views.sql:33",
+        "taking its table locks up front file=V014__materialized_views.sql",
         "lock timeout: rolled back, retrying at=V014__materialized_views.sql:",
         "attempt=2",
         &format!("blockers=pid {pid}"),
@@ -299,4 +300,92 @@ async fn sessions_queued_behind_the_migration_are_not_named(db: TestDatabase) {
         "the writer still waits, now for the blocker"
     );
     writer.abort();
+
+/// A session that holds a lock on one of V017's functions (as a `COMMENT ON` does until commit).
+const OPEN_FUNCTION_COMMENT: &str =
+    "BEGIN; COMMENT ON FUNCTION lcfs_db.mv_refresh_if_needed(text) IS NULL";
+
+/// V017's down file run beside a session made to deadlock with it: the session holds a lock on
+/// a function the file drops, and once the migration, holding `transfer` since its first
+/// statement, waits for that function, the session reads `transfer`. The migration's deadlock
+/// check (after `deadlock_timeout`, 1 s) finds the cycle and the server rolls it back; the
+/// session's read then goes through and it commits. Returns the run's output and
+/// the session's pid.
+async fn downgrade_through_a_deadlock(db: &TestDatabase, retries: &str) -> (Output, i32) {
+    let (session, pid) = blocker(db, OPEN_FUNCTION_COMMENT).await;
+    // Only the migration checks for the deadlock in time: the server rolls back the session
+    // whose check finds it first.
+    session
+        .batch_execute("SET deadlock_timeout = '60s'")
+        .await
+        .unwrap();
+    let watch = db.connect().await.unwrap();
+    let args = ["downgrade", "16", "--yes", "--lock-retries", retries];
+    let run = spawn_lcfs_db(db.url(), &args, &[]);
+    let waiting = "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) \
+                   WHERE a.datname = current_database() AND a.application_name = 'lcfs-db' \
+                     AND l.locktype = 'object' AND NOT l.granted";
+    let started = Instant::now();
+    while watch
+        .query_one(waiting, &[])
+        .await
+        .unwrap()
+        .get::<_, i64>(0)
+        == 0
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the migration never waited"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    session
+        .batch_execute("SELECT count(*) FROM transfer")
+        .await
+        .expect("the session's read goes through once the migration is rolled back");
+    session.batch_execute("COMMIT").await.unwrap();
+    (run.wait_with_output().await.unwrap(), pid)
+}
+
+#[lcfs_db::test]
+async fn a_downgrade_ended_by_a_deadlock_is_retried_and_succeeds(db: TestDatabase) {
+    let (output, pid) = downgrade_through_a_deadlock(&db, "2").await;
+    let stderr = text(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    for expected in [
+        "deadlock: rolled back, retrying",
+        "at=V017__materialized_view_refresh_on_change.down.sql:",
+        "attempt=1",
+        "wanted=AccessExclusiveLock on function lcfs_db.mv_refresh_if_needed(text)",
+        &format!("blockers=pid {pid} (\"lcfs-backend\""),
+        "AccessShareLock on transfer",
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} in:\n{stderr}");
+    }
+    assert_eq!(applied_versions(&db).await, (1..=16).collect::<Vec<_>>());
+}
+
+#[lcfs_db::test]
+async fn a_deadlock_on_the_last_attempt_ends_the_run_naming_the_other_session(db: TestDatabase) {
+    let (output, pid) = downgrade_through_a_deadlock(&db, "0").await;
+    let stderr = text(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    for expected in [
+        &format!(
+            "migration V017__materialized_view_refresh_on_change.down.sql gave up: its only \
+             attempt ended in a deadlock with pid {pid} (\"lcfs-backend\"): the migration waited \
+             for AccessExclusiveLock on function lcfs_db.mv_refresh_if_needed(text), held \
+             there, while that session waited for a lock the migration held"
+        ),
+        "nothing of it was applied",
+        "deadlock detected (SQLSTATE 40P01)",
+        "DROP FUNCTION IF EXISTS lcfs_db.mv_refresh_if_needed(text)",
+        &format!("pid {pid} (\"lcfs-backend\""),
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} in:\n{stderr}");
+    }
+    assert_eq!(
+        applied_versions(&db).await,
+        (1..=head()).collect::<Vec<_>>()
+    );
 }

@@ -13,8 +13,9 @@ pub enum ErrorKind {
     Connection,
     /// Another migrator held the advisory lock past the advisory-lock wait.
     LockTimeout,
-    /// A migration statement waited past its lock timeout on every attempt; the migration was
-    /// rolled back. [`Error::blockers`] names the sessions in the way.
+    /// A migration statement waited past its lock timeout, or was ended by a deadlock or a
+    /// serialization failure, on every attempt; the migration was rolled back.
+    /// [`Error::blockers`] names the sessions in the way.
     Blocked,
     /// An applied migration's checksum differs from the embedded one.
     Divergent,
@@ -156,7 +157,8 @@ impl Error {
     }
 
     /// For [`ErrorKind::Blocked`], the sessions that held (or waited ahead for) the locks the
-    /// migration's statement needed, as `pg_locks` and `pg_stat_activity` showed them.
+    /// migration's statement needed, as `pg_locks` and `pg_stat_activity` showed them; after a
+    /// deadlock, the other sessions of the cycle, each with the lock it waited for.
     pub fn blockers(&self) -> &[crate::migrate::Blocker] {
         &self.0.blockers
     }

@@ -10,7 +10,8 @@ use super::directive::{self, Directive};
 pub const LOCK_TIMEOUT: &str = "lock-timeout";
 /// `-- lcfs-db: statement-timeout 20min`: how long each statement of the migration may run.
 pub const STATEMENT_TIMEOUT: &str = "statement-timeout";
-/// `-- lcfs-db: lock-retries 5`: how often the migration is retried after a lock timeout.
+/// `-- lcfs-db: lock-retries 5`: how often the migration is retried after a lock timeout
+/// or a deadlock.
 pub const LOCK_RETRIES: &str = "lock-retries";
 
 /// PostgreSQL's limit for both timeouts: an `int` of milliseconds.

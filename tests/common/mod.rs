@@ -2,6 +2,7 @@
 
 #![allow(dead_code)] // each test crate uses its own subset
 
+pub mod alembic;
 pub mod audit;
 pub mod blocking;
 pub mod cli;

@@ -14,8 +14,8 @@ pub struct Timeouts {
     /// most [default: 5s; 0 waits forever]
     #[arg(long, value_name = "DURATION", value_parser = duration, env = "LCFS_DB_LOCK_TIMEOUT")]
     lock_timeout: Option<Duration>,
-    /// How many times a migration that timed out on a lock is retried, after backoffs of 1, 2,
-    /// 4 … s [default: 3]
+    /// How many times a migration that timed out on a lock, or was ended by a deadlock, is
+    /// retried, after backoffs of 1, 2, 4 … s [default: 3]
     #[arg(long, value_name = "N", value_parser = retries, env = "LCFS_DB_LOCK_RETRIES")]
     lock_retries: Option<u32>,
     /// How long each migration statement may run [default: 5min; 0 for no limit]. A migration

@@ -1,7 +1,7 @@
 //! One migration in its own transaction, with its history change. Its statements go out one
 //! after another without waiting (pipelined), so each runs once and the first error names its
-//! statement. A lock timeout rolls the whole transaction back and retries it after a backoff,
-//! a bounded number of times; then the run fails naming the sessions in the way.
+//! statement. A lock timeout or a deadlock rolls the whole transaction back and retries it
+//! after a backoff, a bounded number of times; then the run fails naming the sessions in the way.
 
 use std::time::{Duration, Instant};
 
@@ -9,15 +9,16 @@ use tokio_postgres::Client;
 
 use super::alone;
 use super::blockers;
-use super::failure::{Report, is_lock_timeout};
+use super::failure::{Report, Transient};
 use super::history::History;
 use super::lock::MigrationLock;
-use super::progress::{log_retry, log_statement};
+use super::progress::{log_retry_after, log_statement};
 use super::recheck::{Todo, recheck};
 use super::session;
 use super::settings::StepSettings;
 use super::split::Statement;
 use super::transaction::{Begin, Failure, Open, Sent};
+use super::up_front::UpFront;
 use super::{Direction, Migration, Migrator};
 use crate::Error;
 
@@ -74,6 +75,8 @@ impl Step<'_> {
             prepare_history: self.prepare_history.as_deref(),
             history: self.history,
         };
+        let up_front =
+            UpFront::of(&statements).map(|locks| locks.sql(report.settings.lock_timeout));
         let started = Instant::now();
         let mut attempt = 1;
         loop {
@@ -97,9 +100,12 @@ impl Step<'_> {
                     return Err(error);
                 }
             }
+            if up_front.is_some() {
+                tracing::debug!(file = %file, "taking its table locks up front");
+            }
             let log_start = |index: usize| log_statement(&file, sql, &statements[index]);
             let Failure { at, error } = match transaction
-                .finish(&statements, &self.record(), log_start)
+                .finish(up_front.as_deref(), &statements, &self.record(), log_start)
                 .await
             {
                 Ok(()) => return Ok(Outcome::Done(started.elapsed())),
@@ -107,26 +113,29 @@ impl Step<'_> {
             };
             let statement = match at {
                 Sent::Statement(index) => Some(&statements[index]),
+                // The statement that needs the lock the up-front wait ran out on.
+                Sent::UpFront => UpFront::waited_for(&error).and_then(|i| statements.get(i)),
                 Sent::Record | Sent::Commit => None,
             };
-            if !is_lock_timeout(&error) {
+            let Some(transient) = Transient::of(&error) else {
                 return Err(failed(&report, statement, at, error));
-            }
+            };
             let text = statement.map_or(self.history.table(), |s| s.text);
-            let lookup = blockers::look_up(client, text, report.settings.lock_timeout)
+            let lookup = blockers::in_the_way(client, text, &error, report.settings.lock_timeout)
                 .await
                 .unwrap_or_default();
             if attempt > report.settings.lock_retries {
                 let location = statement.map(|s| report.locate(s, &error));
                 let done = "it was rolled back each time, and nothing of it was applied";
-                let blocked = report.blocked(error, attempt, lookup, done);
+                let blocked = report.gave_up(transient, error, attempt, lookup, done);
                 return Err(match location {
                     Some(location) => blocked.at(location),
                     None => blocked,
                 });
             }
             let wait = backoff(attempt);
-            log_retry(&file, sql, statement, attempt, wait, &lookup);
+            let what = transient.what();
+            log_retry_after(what, &file, sql, statement, attempt, wait, &lookup);
             tokio::time::sleep(wait).await;
             attempt += 1;
         }
@@ -148,6 +157,7 @@ fn failed(
     error: tokio_postgres::Error,
 ) -> Error {
     let what = match at {
+        Sent::UpFront => "failed taking its table locks up front and was rolled back".to_owned(),
         Sent::Statement(_) => "failed and was rolled back".to_owned(),
         Sent::Record => "could not be recorded and was rolled back".to_owned(),
         // The server says nothing once the connection is gone: it may have committed.

@@ -21,8 +21,8 @@ pub const DEFAULT_LOCK_TIMEOUT: Duration = DEFAULT_ADVISORY_LOCK_WAIT;
 /// would only lengthen the stall.
 pub const DEFAULT_DDL_LOCK_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// How many times a migration that timed out on a lock is rolled back and tried again by
-/// default. With backoffs of 1, 2 and 4 s in between, a run gives a blocker about half a minute
+/// How many times a migration that timed out on a lock (or was ended by a deadlock) is rolled
+/// back and tried again by default. With backoffs of 1, 2 and 4 s in between, a run gives a blocker about half a minute
 /// to finish while the application never stalls longer than [`DEFAULT_DDL_LOCK_TIMEOUT`].
 pub const DEFAULT_LOCK_RETRIES: u32 = 3;
 

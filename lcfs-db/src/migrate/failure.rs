@@ -1,5 +1,6 @@
 //! How a failed migration is reported: its file, the failing statement and where it is, the
-//! server's own words, and for a lock timeout the sessions that stood in the way and what to do.
+//! server's own words, and for a lock timeout or a deadlock the sessions that stood in the way
+//! and what to do.
 
 use tokio_postgres::error::SqlState;
 
@@ -88,6 +89,89 @@ impl Report<'_> {
              `-- lcfs-db: lock-timeout 30s` in the migration's header",
             self.file,
             describe(self.settings.lock_timeout, "lock_timeout"),
+        );
+        Error::new(ErrorKind::Blocked, message)
+            .in_file(self.version, self.file)
+            .with_source(error)
+            .with_blockers(lookup.blockers)
+    }
+}
+
+/// A failure after which the server rolled the whole transaction back and the same migration
+/// may well succeed a moment later: all are retried alike, within the one retry budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Transient {
+    /// `lock_not_available` (55P03): a statement waited longer than `lock_timeout`.
+    LockTimeout,
+    /// `deadlock_detected` (40P01): the server ended the migration to break a cycle of waits.
+    Deadlock,
+    /// `serialization_failure` (40001): a concurrent change the transaction cannot see past.
+    Serialization,
+}
+
+impl Transient {
+    pub fn of(error: &tokio_postgres::Error) -> Option<Transient> {
+        match error.code()? {
+            code if code == &SqlState::LOCK_NOT_AVAILABLE => Some(Transient::LockTimeout),
+            code if code == &SqlState::T_R_DEADLOCK_DETECTED => Some(Transient::Deadlock),
+            code if code == &SqlState::T_R_SERIALIZATION_FAILURE => Some(Transient::Serialization),
+            _ => None,
+        }
+    }
+
+    /// What happened, for the retry's log line: `lock timeout`, `deadlock`, ….
+    pub fn what(self) -> &'static str {
+        match self {
+            Transient::LockTimeout => "lock timeout",
+            Transient::Deadlock => "deadlock",
+            Transient::Serialization => "serialization failure",
+        }
+    }
+}
+
+impl Report<'_> {
+    /// The last of `attempts` ended as `transient` says: the error that ends the run.
+    pub fn gave_up(
+        &self,
+        transient: Transient,
+        error: tokio_postgres::Error,
+        attempts: u32,
+        lookup: Lookup,
+        done: &str,
+    ) -> Error {
+        if transient == Transient::LockTimeout {
+            return self.blocked(error, attempts, lookup, done);
+        }
+        let attempts = match attempts {
+            1 => "its only attempt".to_owned(),
+            n => format!("the last of its {n} attempts"),
+        };
+        let others: Vec<String> = lookup
+            .blockers
+            .iter()
+            .map(|b| format!("pid {} ({:?})", b.pid, b.application_name))
+            .collect();
+        let with = match others.is_empty() {
+            true => "another session".to_owned(),
+            false => others.join(" and "),
+        };
+        let cause = match (transient, lookup.wanted.first()) {
+            (Transient::Deadlock, Some(wanted)) => format!(
+                "{attempts} ended in a deadlock with {with}: the migration waited for {wanted}, \
+                 held there, while that session waited for a lock the migration held; the server \
+                 rolled the migration back to break the cycle"
+            ),
+            (Transient::Deadlock, None) => format!(
+                "{attempts} ended in a deadlock with {with}; the server rolled the migration \
+                 back to break the cycle"
+            ),
+            _ => format!("{attempts} ended in a serialization failure beside {with}"),
+        };
+        let message = format!(
+            "migration {} gave up: {cause}; {done}. To proceed, run again (the application's \
+             transactions it collided with are usually short), or allow more attempts with \
+             --lock-retries, or `-- lcfs-db: lock-retries 5` in the migration's header",
+            self.file,
         );
         Error::new(ErrorKind::Blocked, message)
             .in_file(self.version, self.file)

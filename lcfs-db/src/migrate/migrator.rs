@@ -99,8 +99,8 @@ impl Migrator {
         self
     }
 
-    /// How many times a migration that timed out on a lock is retried, after backoffs of 1, 2,
-    /// 4 … s (at most 30 s); header: `-- lcfs-db: lock-retries 5`.
+    /// How many times a migration that timed out on a lock, or was ended by a deadlock, is
+    /// retried, after backoffs of 1, 2, 4 … s (at most 30 s); header: `-- lcfs-db: lock-retries 5`.
     pub fn lock_retries(mut self, retries: u32) -> Self {
         self.lock_retries = retries;
         self

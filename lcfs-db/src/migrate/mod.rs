@@ -35,6 +35,7 @@ mod status;
 mod transaction;
 mod undo;
 mod unmanaged;
+mod up_front;
 
 pub use crate::timeouts::{format_duration, parse_duration, parse_lock_retries};
 pub use blockers::Blocker;
@@ -79,9 +80,10 @@ use crate::Error;
 /// read again under it: concurrent starters apply each version once, each migration by whichever
 /// run takes the lock first. A run waiting for the lock asks for it again every 50 ms and holds
 /// no transaction in between, so it never holds a snapshot that another run's `CREATE INDEX
-/// CONCURRENTLY` would wait for. A migration's statements are sent one after another without
-/// waiting, and run once each under a `lock_timeout` and a `statement_timeout`; a lock timeout
-/// rolls the migration back and retries it, then fails naming the sessions in the way
+/// CONCURRENTLY` would wait for. The table locks a migration's statements need are taken up
+/// front, in one order. Its statements are sent one after another without waiting, and run once
+/// each under a `lock_timeout` and a `statement_timeout`; a lock timeout or a deadlock rolls the
+/// migration back and retries it, then fails naming the sessions in the way
 /// ([`Blocked`](crate::ErrorKind::Blocked)). A migration whose up file's header holds
 /// [`NO_TRANSACTION_MARKER`] runs statement by statement under a session-level lock, then its
 /// row is written. The session shows as `lcfs-db` in `pg_stat_activity` and asks the server to

@@ -1,5 +1,6 @@
 //! What a run logs as it goes, for an operator watching it: each statement as it starts, at its
-//! file and line (debug), and each retry with its reason and the sessions in the way (info).
+//! file and line (debug), and each retry with its reason (lock timeout, deadlock) and the
+//! sessions in the way (info).
 
 use std::time::Duration;
 
@@ -23,6 +24,19 @@ pub(crate) fn log_retry(
     wait: Duration,
     lookup: &Lookup,
 ) {
+    log_retry_after("lock timeout", file, sql, statement, attempt, wait, lookup);
+}
+
+/// A retry after `what` (`lock timeout`, `deadlock`, …) ended the attempt.
+pub(crate) fn log_retry_after(
+    what: &str,
+    file: &str,
+    sql: &str,
+    statement: Option<&Statement<'_>>,
+    attempt: u32,
+    wait: Duration,
+    lookup: &Lookup,
+) {
     let line = statement.map_or(0, |s| line_and_column(sql, s.offset).0);
     let blockers: Vec<String> = lookup.blockers.iter().map(ToString::to_string).collect();
     tracing::info!(
@@ -31,6 +45,6 @@ pub(crate) fn log_retry(
         retry_in = ?wait,
         wanted = %lookup.wanted.join(", "),
         blockers = %blockers.join("; "),
-        "lock timeout: rolled back, retrying"
+        "{what}: rolled back, retrying"
     );
 }

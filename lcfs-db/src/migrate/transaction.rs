@@ -1,7 +1,8 @@
 //! A migration's transaction on the wire, in three round trips. The first begins it, names the
 //! session and takes the migration lock (tried again in a new transaction while another run
 //! holds it). The second sets the migration's timeouts and reads the history under the lock.
-//! The third sends every statement, the history change and `COMMIT` at once: after a failure
+//! The third sends the locks taken up front (`up_front.rs`), every statement, the history change
+//! and `COMMIT` at once: after a failure
 //! the server turns that `COMMIT` into a rollback, so the session never stays inside a failed
 //! transaction, even when the run is cancelled half way.
 
@@ -30,9 +31,11 @@ pub(crate) struct Begin<'a> {
     pub history: History<'a>,
 }
 
-/// What the third round trip sends after the statements, and which one failed.
+/// What the third round trip sends, and which one failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Sent {
+    /// The statement that takes the locks up front, before the first of the migration's.
+    UpFront,
     Statement(usize),
     Record,
     Commit,
@@ -120,33 +123,39 @@ impl<'c> Open<'c> {
         let _ = self.client.batch_execute("ROLLBACK").await;
     }
 
-    /// Sends the statements, `record` and `COMMIT` at once; `started(i)` is called as statement
-    /// `i` starts on the server (when the one before it has answered).
+    /// Sends `up_front`, the statements, `record` and `COMMIT` at once; `started(i)` is called as
+    /// statement `i` starts on the server (when the one before it has answered).
     pub async fn finish(
         mut self,
+        up_front: Option<&str>,
         statements: &[Statement<'_>],
         record: &str,
         started: impl Fn(usize),
     ) -> Result<(), Failure> {
-        let queries = statements.iter().map(|s| s.text).chain([record, "COMMIT"]);
+        let queries = up_front
+            .into_iter()
+            .chain(statements.iter().map(|s| s.text))
+            .chain([record, "COMMIT"]);
         let mut pipeline = Pipeline::send(self.client, queries);
         // COMMIT is on its way: the server ends the transaction whatever happens here.
         self.open = false;
         let count = statements.len();
-        if count > 0 {
+        // Answers before the first statement's: the up-front locks' (-1), if sent.
+        let mut index = -isize::from(up_front.is_some());
+        if count > 0 && index == 0 {
             started(0);
         }
-        let mut index = 0;
         while let Some(answer) = pipeline.next().await {
             let at = match index {
-                i if i < count => Sent::Statement(i),
-                i if i == count => Sent::Record,
+                i if i < 0 => Sent::UpFront,
+                i if (i as usize) < count => Sent::Statement(i as usize),
+                i if i as usize == count => Sent::Record,
                 _ => Sent::Commit,
             };
             answer.map_err(|error| Failure { at, error })?;
             index += 1;
-            if index < count {
-                started(index);
+            if index >= 0 && (index as usize) < count {
+                started(index as usize);
             }
         }
         Ok(())

@@ -24,6 +24,9 @@ pub struct Memory {
     pub not_valid: Vec<(String, String)>,
     pub functions: BTreeSet<String>,
     pub triggers: BTreeSet<String>,
+    /// Relations that existed before the migration and that earlier statements locked against
+    /// writes, each with whether it is a view or materialized view.
+    pub write_locked: BTreeMap<String, bool>,
 }
 
 impl Existing {
@@ -91,6 +94,16 @@ impl Existing {
 }
 
 impl Memory {
+    /// Notes the lock `event` takes, `existing` and `model` being as before the statement.
+    pub fn follow_lock(&mut self, event: &Event, existing: &Existing, model: &Model) {
+        if let Some((name, _)) = event.write_blocking_lock()
+            && existing.relation(name)
+        {
+            let view = model.views.contains(name);
+            self.write_locked.insert(name.clone(), view);
+        }
+    }
+
     pub fn follow(&mut self, event: &Event) {
         match event {
             Event::AddLabel { enum_type, label } => {

@@ -80,6 +80,7 @@ impl<'a> MigrationLint<'a> {
         let line = self.file.text[..statement.offset].matches('\n').count() + 1;
         self.changes.extend(changes::changes(&cx, line));
         for event in &events {
+            self.memory.follow_lock(event, &self.existing, model);
             self.existing.follow(event);
             self.memory.follow(event);
         }

@@ -19,6 +19,7 @@ mod drop_column;
 mod drop_table;
 mod drop_view;
 mod enum_label_used_before_commit;
+mod lock_up_front;
 mod no_transaction_mixes_ddl;
 mod remove_enum_label;
 mod rename_column;
@@ -50,6 +51,7 @@ pub const RULES: &[&Rule] = &[
     &adding_required_field::RULE,
     &vacuum_full_or_cluster::RULE,
     &require_concurrent_refresh::RULE,
+    &lock_up_front::RULE,
     &requires_no_transaction::RULE,
     &no_transaction_mixes_ddl::RULE,
     &enum_label_used_before_commit::RULE,

@@ -19,18 +19,21 @@
 //! listed instead, marked as possible holders.
 
 mod blocker;
+mod deadlock;
 mod modes;
 mod needs;
 pub(super) mod words;
 
 use std::time::Duration;
 
+use tokio_postgres::error::SqlState;
 use tokio_postgres::{Client, SimpleQueryMessage, SimpleQueryRow};
 
 pub use blocker::Blocker;
 use blocker::{SNAPSHOT, first_line};
-use modes::LockMode;
-use needs::{Need, needs};
+pub(crate) use modes::LockMode;
+pub(crate) use needs::Need;
+use needs::needs;
 
 /// What a lookup found: the locks the statement wanted (`ShareRowExclusiveLock on fuel_code`)
 /// where someone stood in the way, and who.
@@ -80,6 +83,24 @@ SELECT 2, '', '', a.pid, coalesce(a.application_name, ''), coalesce(a.state, '')
  WHERE a.datname = current_database() AND a.backend_type = 'client backend'
    AND a.backend_xmin IS NOT NULL AND a.pid <> pg_backend_pid() AND a.xact_start <= {since}
 ) waited ORDER BY phase, xact_start, pid";
+
+/// Who stood in the way of `statement` when it failed with `error`: for a deadlock, the other
+/// sessions the server's report names; otherwise, as for a lock timeout, [`look_up`].
+pub(crate) async fn in_the_way(
+    client: &Client,
+    statement: &str,
+    error: &tokio_postgres::Error,
+    lock_timeout: Duration,
+) -> Result<Lookup, tokio_postgres::Error> {
+    let deadlock = error
+        .as_db_error()
+        .filter(|db| db.code() == &SqlState::T_R_DEADLOCK_DETECTED)
+        .and_then(|db| db.detail());
+    match deadlock {
+        Some(detail) => deadlock::look_up(client, detail).await,
+        None => look_up(client, statement, lock_timeout).await,
+    }
+}
 
 /// The sessions that were in `statement`'s way during its last wait, which the server cut short
 /// after `lock_timeout`. Run it right after the timeout, outside any transaction of the run: the
@@ -207,6 +228,20 @@ fn age(seconds: Option<&str>) -> Option<Duration> {
 
 fn literal(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
+}
+
+/// The locks `statement` asks for that stop the application's writes (`SHARE` or stronger), on
+/// names `to_regclass` can read; none for a statement whose kind the model does not know.
+pub(crate) fn write_blocking(statement: &str) -> Vec<Need> {
+    let needs = needs(statement);
+    match needs.modelled {
+        true => needs
+            .needs
+            .into_iter()
+            .filter(|need| need.mode >= LockMode::Share && resolvable(&need.relation))
+            .collect(),
+        false => Vec::new(),
+    }
 }
 
 fn wanted(need: &Need, relation: &str) -> String {

@@ -142,3 +142,21 @@ pub enum Event {
     /// Anything else: a statement with none of the hazards, that runs inside a transaction.
     Other,
 }
+
+impl Event {
+    /// The relation the event locks against the application's writes (`SHARE` or stronger), as
+    /// the statement names it, when the event names it.
+    pub fn write_blocking_lock(&self) -> Option<&Named> {
+        match self {
+            Event::CreateIndex {
+                table,
+                concurrently: false,
+                ..
+            } => Some(table),
+            Event::AddConstraint { table, .. } => Some(table),
+            Event::DropRelation { name, .. } | Event::RenameRelation { name, .. } => Some(name),
+            Event::Refresh { view, .. } => Some(view),
+            _ => None,
+        }
+    }
+}
