@@ -300,6 +300,7 @@ async fn sessions_queued_behind_the_migration_are_not_named(db: TestDatabase) {
         "the writer still waits, now for the blocker"
     );
     writer.abort();
+}
 
 /// A session that holds a lock on one of V017's functions (as a `COMMENT ON` does until commit).
 const OPEN_FUNCTION_COMMENT: &str =
