@@ -22,7 +22,14 @@ fn psql(user: Option<&OsUser>, host: &str, port: u16) -> Output {
     };
     command
         .args(["-X", "-w", "-At", "-h", host, "-p", &port.to_string()])
-        .args(["-U", "postgres", "-d", "postgres", "-c", "SELECT current_user"])
+        .args([
+            "-U",
+            "postgres",
+            "-d",
+            "postgres",
+            "-c",
+            "SELECT current_user",
+        ])
         .output()
         .expect("running psql")
 }
@@ -37,7 +44,8 @@ fn assert_only_root_gets_in(user: &OsUser, socket_dir: &Path, port: u16) {
         let theirs = psql(Some(user), host, port);
         let err = String::from_utf8_lossy(&theirs.stderr);
         assert!(
-            !theirs.status.success() && !String::from_utf8_lossy(&theirs.stdout).contains("postgres"),
+            !theirs.status.success()
+                && !String::from_utf8_lossy(&theirs.stdout).contains("postgres"),
             "{} reached the cluster at {host}:{port}: {theirs:?}",
             user.name
         );
@@ -54,7 +62,9 @@ fn assert_closed(dir: &Path) {
     assert!(meta.is_dir(), "{}", dir.display());
     assert_eq!(meta.mode() & 0o777, 0o700, "mode of {}", dir.display());
     let server_uid = match unsafe { libc::geteuid() } {
-        0 => std::fs::metadata(dir.join("data")).map(|m| m.uid()).unwrap_or(meta.uid()),
+        0 => std::fs::metadata(dir.join("data"))
+            .map(|m| m.uid())
+            .unwrap_or(meta.uid()),
         me => me,
     };
     assert_eq!(meta.uid(), server_uid, "owner of {}", dir.display());
@@ -94,14 +104,20 @@ async fn another_os_user_cannot_reach_a_private_cluster() {
 async fn a_long_path_puts_the_socket_in_a_new_closed_folder_each_start() {
     let Some(user) = nobody() else { return };
     let parent = open_folder();
-    let dir = parent.path().join("a-cluster-folder-whose-path-is-much-too-long-to-fit-in-a-unix-socket-address-of-108-bytes");
+    let dir = parent.path().join(
+        "a-cluster-folder-whose-path-is-much-too-long-to-fit-in-a-unix-socket-address-of-108-bytes",
+    );
     let first = Cluster::persistent(&dir).await.expect("private cluster");
     let socket_dir = first.socket_dir().to_path_buf();
     assert!(socket_dir.starts_with("/tmp"), "{}", socket_dir.display());
     assert_closed(&socket_dir);
     assert_only_root_gets_in(&user, &socket_dir, first.port());
     first.stop().unwrap();
-    assert!(!socket_dir.exists(), "stop removes {}", socket_dir.display());
+    assert!(
+        !socket_dir.exists(),
+        "stop removes {}",
+        socket_dir.display()
+    );
 
     let again = Cluster::persistent(&dir).await.expect("restart");
     assert_ne!(
@@ -121,9 +137,16 @@ async fn a_symlink_or_another_users_folder_is_refused() {
     let link = parent.path().join("cluster");
     symlink(&target, &link).unwrap();
     let err = Cluster::persistent(&link).await.unwrap_err().to_string();
-    assert!(err.contains(&format!("{} is a symbolic link", link.display())), "{err}");
+    assert!(
+        err.contains(&format!("{} is a symbolic link", link.display())),
+        "{err}"
+    );
     let kept = std::fs::metadata(&target).unwrap();
-    assert_eq!(kept.mode() & 0o777, 0o777, "the link's target is left alone");
+    assert_eq!(
+        kept.mode() & 0o777,
+        0o777,
+        "the link's target is left alone"
+    );
     assert_eq!(kept.uid(), unsafe { libc::geteuid() });
 
     let Some(user) = nobody() else { return };
