@@ -85,8 +85,8 @@ async fn another_os_user_cannot_reach_a_test_cluster(db: TestDatabase) {
         .await
         .unwrap();
     let (socket_dir, port): (String, i32) = (row.get(0), row.get(1));
-    assert_closed(Path::new(&socket_dir));
     assert_only_root_gets_in(&user, Path::new(&socket_dir), port as u16);
+    assert_closed(Path::new(&socket_dir));
 }
 
 #[tokio::test]
@@ -95,9 +95,12 @@ async fn another_os_user_cannot_reach_a_private_cluster() {
     let parent = open_folder();
     let dir = parent.path().join("cluster");
     let cluster = Cluster::persistent(&dir).await.expect("private cluster");
-    assert_closed(&dir);
-    assert_only_root_gets_in(&user, cluster.socket_dir(), cluster.port());
+    let reached = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        assert_only_root_gets_in(&user, cluster.socket_dir(), cluster.port());
+        assert_closed(&dir);
+    }));
     cluster.stop().unwrap();
+    reached.unwrap();
 }
 
 #[tokio::test]
@@ -110,9 +113,12 @@ async fn a_long_path_puts_the_socket_in_a_new_closed_folder_each_start() {
     let first = Cluster::persistent(&dir).await.expect("private cluster");
     let socket_dir = first.socket_dir().to_path_buf();
     assert!(socket_dir.starts_with("/tmp"), "{}", socket_dir.display());
-    assert_closed(&socket_dir);
-    assert_only_root_gets_in(&user, &socket_dir, first.port());
+    let reached = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        assert_only_root_gets_in(&user, &socket_dir, first.port());
+        assert_closed(&socket_dir);
+    }));
     first.stop().unwrap();
+    reached.unwrap();
     assert!(
         !socket_dir.exists(),
         "stop removes {}",
@@ -136,7 +142,13 @@ async fn a_symlink_or_another_users_folder_is_refused() {
     std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o777)).unwrap();
     let link = parent.path().join("cluster");
     symlink(&target, &link).unwrap();
-    let err = Cluster::persistent(&link).await.unwrap_err().to_string();
+    let err = match Cluster::persistent(&link).await {
+        Ok(cluster) => {
+            cluster.stop().unwrap();
+            panic!("a cluster started through the symlink {}", link.display());
+        }
+        Err(error) => error.to_string(),
+    };
     assert!(
         err.contains(&format!("{} is a symbolic link", link.display())),
         "{err}"
@@ -155,7 +167,16 @@ async fn a_symlink_or_another_users_folder_is_refused() {
     std::fs::File::create(theirs.join("planted")).unwrap();
     std::fs::set_permissions(&theirs, std::fs::Permissions::from_mode(0o777)).unwrap();
     user.give(&theirs);
-    let err = Cluster::persistent(&theirs).await.unwrap_err().to_string();
+    let err = match Cluster::persistent(&theirs).await {
+        Ok(cluster) => {
+            cluster.stop().unwrap();
+            panic!(
+                "a cluster started in another user's folder {}",
+                theirs.display()
+            );
+        }
+        Err(error) => error.to_string(),
+    };
     assert!(
         err.contains(&format!("{} belongs to uid {}", theirs.display(), user.uid)),
         "{err}"
