@@ -8,6 +8,7 @@ pub mod blocking;
 pub mod cli;
 pub mod fixtures;
 pub mod insert;
+pub mod os_user;
 pub mod parity;
 pub mod pgbouncer;
 pub mod probe;

@@ -2,13 +2,12 @@
 //! configured and nothing answers at LCFS's default address. It outlives the command that
 //! started it, so these say where it is and stop it.
 
-use std::path::PathBuf;
-
 use clap::Subcommand;
 use lcfs_db::cluster::Cluster;
 use tokio_postgres::Config;
 
 use super::output::outln;
+use super::place::cluster_dir;
 
 /// The database the fallback uses: LCFS's default.
 const DBNAME: &str = "lcfs";
@@ -23,16 +22,8 @@ pub enum ClusterAction {
     Url,
 }
 
-/// `LCFS_DB_CLUSTER_DIR`, else `target/lcfs-db/cluster` in this checkout.
-fn dir() -> PathBuf {
-    std::env::var_os("LCFS_DB_CLUSTER_DIR")
-        .filter(|dir| !dir.is_empty())
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/lcfs-db/cluster"))
-}
-
 pub async fn run(action: ClusterAction) -> Result<(), String> {
-    let dir = dir();
+    let dir = cluster_dir()?;
     let running = Cluster::running(&dir).await.map_err(|e| e.to_string())?;
     match (action, running) {
         (ClusterAction::Status, Some(cluster)) => outln!(
@@ -68,7 +59,7 @@ pub async fn run(action: ClusterAction) -> Result<(), String> {
 /// The fallback: settings for `target`'s database on the private cluster, started unless it
 /// runs already, and a phrase saying which it was.
 pub async fn private_cluster(target: &Config) -> Result<(Config, String), String> {
-    let dir = dir();
+    let dir = cluster_dir()?;
     let found = Cluster::running(&dir).await.map_err(|e| e.to_string())?;
     let (cluster, how) = match found {
         Some(cluster) => (cluster, "already running"),

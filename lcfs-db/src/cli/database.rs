@@ -14,8 +14,8 @@ libpq's PGHOST, PGPORT, PGUSER, PGPASSWORD and PGDATABASE, the password also fro
 file (PGPASSFILE, else ~/.pgpass), then LCFS's defaults (lcfs:development_only@localhost:5432/lcfs).
 PGCONNECT_TIMEOUT (or connect_timeout in the URL) bounds the whole connect (default 10 s).
 With nothing configured and no server answering at the default address, or with
---private-cluster (LCFS_DB_PRIVATE_CLUSTER=1), a private PostgreSQL cluster under
-target/lcfs-db/cluster is used, started if needed (it keeps running for the next command; see
+--private-cluster (LCFS_DB_PRIVATE_CLUSTER=1), a private PostgreSQL cluster (`lcfs-db cluster
+status` says where) is used, started if needed (it keeps running for the next command; see
 `lcfs-db cluster`). A server that answers and refuses is an error, never a fallback. The
 database used is printed on stderr; passwords never are.
 
@@ -28,7 +28,7 @@ pub struct DatabaseArgs {
     /// PostgreSQL URL, e.g. postgres://user:password@host:5432/lcfs [default: see below]
     #[arg(long, value_name = "URL")]
     pub database_url: Option<String>,
-    /// Use the private cluster under target/lcfs-db/cluster (database `lcfs`), starting it if
+    /// Use the private cluster (see `lcfs-db cluster`; database `lcfs`), starting it if
     /// needed, whatever else is configured or answers: needs only the PostgreSQL server package
     #[arg(
         long,

@@ -6,8 +6,8 @@ use clap::{Args, ValueEnum};
 use lcfs_db::erd::{self, Format};
 use lcfs_db::schema::schema;
 
-use super::or_checkout;
 use super::output::{out, outln};
+use super::place::or_project;
 
 #[derive(Debug, Args)]
 pub struct ErdArgs {
@@ -21,7 +21,7 @@ pub struct ErdArgs {
 
 #[derive(Debug, Args)]
 pub struct DocsArgs {
-    /// Where the docs live (default: this checkout's `docs/`)
+    /// Where the docs live (default: the project's `docs/`)
     #[arg(long, value_name = "DIR")]
     docs_dir: Option<PathBuf>,
 }
@@ -57,7 +57,7 @@ pub fn print(args: ErdArgs) -> Result<(), String> {
 }
 
 pub fn write(args: DocsArgs) -> Result<(), String> {
-    let dir = &or_checkout(args.docs_dir, "docs");
+    let dir = &or_project(args.docs_dir, "docs");
     let changed = erd::write_docs(schema(), dir).map_err(|e| match e.kind() {
         // Graphviz missing: nothing was generated, so nothing was written.
         std::io::ErrorKind::NotFound => format!("{e}; {} was left as it was", dir.display()),

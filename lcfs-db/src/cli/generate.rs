@@ -8,21 +8,21 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use heck::ToSnakeCase;
 
-use super::or_checkout;
 use super::output::{errln, outln};
+use super::place::or_project;
 
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
     /// What the migration does; its snake_case names the files
     #[arg(required = true, num_args = 1..)]
     message: Vec<String>,
-    /// Where the migrations live (default: this checkout's `migrations/`)
+    /// Where the migrations live (default: the project's `migrations/`)
     #[arg(long, value_name = "DIR", env = "LCFS_DB_MIGRATIONS_DIR")]
     migrations_dir: Option<PathBuf>,
 }
 
 pub fn generate(args: GenerateArgs) -> Result<(), String> {
-    let dir = or_checkout(args.migrations_dir, "migrations");
+    let dir = or_project(args.migrations_dir, "migrations");
     write_pair(&dir, &args.message.join(" "))
 }
 

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use lcfs_db::lint::{self, Checked};
 
-use super::or_checkout;
 use super::output::{err, outln};
+use super::place::or_project;
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
@@ -17,7 +17,7 @@ pub struct LintArgs {
     /// List the rules, each with why it matters and the safe way
     #[arg(long)]
     rules: bool,
-    /// Where the migrations live (default: this checkout's `migrations/`)
+    /// Where the migrations live (default: the project's `migrations/`)
     #[arg(long, value_name = "DIR", env = "LCFS_DB_MIGRATIONS_DIR")]
     migrations_dir: Option<PathBuf>,
 }
@@ -28,7 +28,7 @@ pub fn lint(args: LintArgs) -> Result<(), String> {
         rules,
         migrations_dir,
     } = args;
-    let migrations_dir = &or_checkout(migrations_dir, "migrations");
+    let migrations_dir = &or_project(migrations_dir, "migrations");
     if rules {
         print_rules();
         return Ok(());

@@ -14,14 +14,13 @@ mod generate;
 mod inspect;
 mod lint;
 pub mod output;
+mod place;
 mod plural;
 mod revision;
 mod seed;
 mod sql;
 mod timeouts;
 mod upgrade;
-
-use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
@@ -111,16 +110,11 @@ enum Command {
     Lint(lint::LintArgs),
     /// Status, stop or URL of the private cluster
     ///
-    /// The private cluster under target/lcfs-db/cluster (or LCFS_DB_CLUSTER_DIR) serves the
-    /// commands when nothing is configured and no server answers; it keeps running after they
-    /// exit, until `lcfs-db cluster stop`.
+    /// The private cluster (LCFS_DB_CLUSTER_DIR, else target/lcfs-db/cluster in the project run
+    /// from, else ~/.local/share/lcfs-db/cluster) serves the commands when nothing is configured
+    /// and no server answers; it keeps running after they exit, until `lcfs-db cluster stop`.
     #[command(subcommand)]
     Cluster(cluster::ClusterAction),
-}
-
-/// Folders of this checkout: the binary serves the repository it was built from.
-fn or_checkout(dir: Option<PathBuf>, name: &str) -> PathBuf {
-    dir.unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(name))
 }
 
 pub async fn run(cli: Cli) -> Result<(), String> {

@@ -7,19 +7,20 @@ use clap::{Args, ValueEnum};
 use lcfs_db::{Error, Migrator};
 use tokio_postgres::Client;
 
+use super::DatabaseArgs;
 use super::connect::Missing;
 use super::output::{errln, outln};
+use super::place::or_project;
 use super::plural::plural;
 use super::timeouts::Timeouts;
 use super::upgrade::{confirm_downgrade, print_report};
-use super::{DatabaseArgs, or_checkout};
 
 #[derive(Debug, Args)]
 pub struct SeedArgs {
     /// The data set: a folder of seeds/ whose .sql files run in name order
     #[arg(default_value = "dev")]
     set: SeedSet,
-    /// Where the seed sets live (default: this checkout's `seeds/`)
+    /// Where the seed sets live (default: the project's `seeds/`)
     #[arg(long, value_name = "DIR", env = "LCFS_DB_SEEDS_DIR")]
     seeds_dir: Option<PathBuf>,
     #[command(flatten)]
@@ -31,7 +32,7 @@ pub struct ResetArgs {
     /// Do not ask for confirmation (needed without a terminal)
     #[arg(long)]
     yes: bool,
-    /// Where the seed sets live (default: this checkout's `seeds/`)
+    /// Where the seed sets live (default: the project's `seeds/`)
     #[arg(long, value_name = "DIR", env = "LCFS_DB_SEEDS_DIR")]
     seeds_dir: Option<PathBuf>,
     #[command(flatten)]
@@ -59,13 +60,13 @@ impl SeedSet {
 
 pub async fn seed(args: SeedArgs) -> Result<(), String> {
     let mut client = args.database.connect(Missing::Fail).await?;
-    let dir = or_checkout(args.seeds_dir, "seeds");
+    let dir = or_project(args.seeds_dir, "seeds");
     load(&mut client, &dir.join(args.set.folder())).await
 }
 
 pub async fn reset(args: ResetArgs) -> Result<(), String> {
     let mut client = args.database.connect(Missing::Create).await?;
-    let dir = or_checkout(args.seeds_dir, "seeds");
+    let dir = or_project(args.seeds_dir, "seeds");
     if !confirm_downgrade(&client, 0, args.yes).await? {
         return Err("reset cancelled".to_owned());
     }

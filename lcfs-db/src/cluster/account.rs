@@ -2,6 +2,7 @@
 //! `initdb` and `postgres` as the `postgres` user (switching in the child, no sudo).
 
 use std::ffi::CString;
+use std::fs::File;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::Command;
@@ -35,10 +36,40 @@ impl Account {
         Ok(Account::Switch { uid, gid })
     }
 
-    /// Makes `path` (created by this process) the server account's.
-    pub fn take_ownership(&self, path: &Path) -> Result<(), Error> {
+    /// The user id the server runs as.
+    pub fn uid(&self) -> u32 {
+        match *self {
+            // SAFETY: geteuid has no preconditions and cannot fail.
+            Account::Current => unsafe { libc::geteuid() },
+            Account::Switch { uid, .. } => uid,
+        }
+    }
+
+    /// The server's account in words, for errors.
+    pub fn describe(&self) -> String {
+        match self {
+            Account::Current => "this process's user".into(),
+            Account::Switch { .. } => format!(
+                "`{SERVER_USER}` (the OS user the server runs as, since PostgreSQL refuses to \
+                 run as root)"
+            ),
+        }
+    }
+
+    /// The group the server runs with: std drops the supplementary groups when a root process
+    /// switches user, so only the account's own group counts.
+    pub fn gid(&self) -> u32 {
+        match *self {
+            // SAFETY: getegid has no preconditions and cannot fail.
+            Account::Current => unsafe { libc::getegid() },
+            Account::Switch { gid, .. } => gid,
+        }
+    }
+
+    /// Makes the folder open as `handle` (created or checked by this process) the account's.
+    pub fn take_ownership(&self, handle: &File, path: &Path) -> Result<(), Error> {
         if let Account::Switch { uid, gid } = *self {
-            std::os::unix::fs::chown(path, Some(uid), Some(gid)).map_err(|e| {
+            std::os::unix::fs::fchown(handle, Some(uid), Some(gid)).map_err(|e| {
                 Error::new(
                     ErrorKind::Cluster,
                     format!("giving {} to the `{SERVER_USER}` user", path.display()),

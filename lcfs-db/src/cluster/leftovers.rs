@@ -3,24 +3,28 @@
 
 use std::path::Path;
 
+use super::account::Account;
+use super::folder::is_owned;
 use super::postmaster::PostmasterPid;
 use super::process::is_alive;
 
 pub(crate) const PREFIX: &str = "lcfs-db-cluster-";
 
-/// The folder of this process's `sequence`th ephemeral cluster under `root`.
-pub(crate) fn folder_name(sequence: u64) -> String {
-    format!("{PREFIX}{}-{sequence}", std::process::id())
+/// The name's start of this process's `sequence`th ephemeral cluster folder; a random part
+/// follows, so nobody can make the folder first.
+pub(crate) fn folder_prefix(sequence: u64) -> String {
+    format!("{PREFIX}{}-{sequence}-", std::process::id())
 }
 
 /// Removes the folders under `root` whose owning process is gone, stopping any server that
-/// somehow outlived it. Best effort: a concurrent cleaner may race us to the same folder.
-pub(crate) fn remove_dead(root: &Path) {
+/// somehow outlived it. Only real folders of the server's account count: in a shared `root`
+/// another user's look-alike is left alone. Best effort: a concurrent cleaner may race us.
+pub(crate) fn remove_dead(root: &Path, account: Account) {
     let Ok(entries) = std::fs::read_dir(root) else {
         return;
     };
     for folder in entries.flatten().map(|e| e.path()) {
-        let Some(owner) = owner_pid(&folder) else {
+        let Some(owner) = owner_pid(&folder).filter(|_| is_owned(&folder, account)) else {
             continue;
         };
         if owner == std::process::id() as i32 || is_alive(owner) {

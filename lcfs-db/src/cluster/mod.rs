@@ -7,10 +7,13 @@
 //! dropped and stops on [`Cluster::stop`]; [`Cluster::keep`] turns the first into the second,
 //! to inspect what a failed test left. Either listens on a unix socket only, superuser
 //! `postgres` with trust authentication (a throwaway one may add TCP with passwords, see
-//! [`ClusterOptions`]); a root process runs the server as user `postgres`.
+//! [`ClusterOptions`]); a root process runs the server as user `postgres`. Its folders and
+//! socket are closed to every other OS user (mode 0700), so trust admits only the server's
+//! account and root.
 
 mod account;
 mod binaries;
+mod folder;
 mod keep;
 mod leftovers;
 mod options;
@@ -36,8 +39,8 @@ use crate::Error;
 use account::Account;
 use process::{Lifetime, ServerProcess, cluster_error};
 use start::{
-    Durability, blocking, check_version, create_owned_dir, free_port, initdb, server_command,
-    socket_dir_for, tmpfs_root,
+    Durability, blocking, check_version, free_port, initdb, server_command, socket_dir_for,
+    tmpfs_root,
 };
 
 /// A running private cluster.
@@ -48,6 +51,21 @@ pub struct Cluster {
     port: u16,
     ephemeral: bool,
     server: Option<ServerProcess>,
+}
+
+/// Where a persistent cluster meant for `dir` is kept: `dir` itself, unless this process is
+/// root and `postgres`, the server's account, cannot enter a folder above it (a home or a
+/// `mktemp -d` folder, mode 0700): then `/var/lib/lcfs-db/cluster-<hash of dir>`, a folder only
+/// root and `postgres` may enter. The same `dir` always gives the same answer.
+pub fn reachable_dir(dir: &Path) -> Result<PathBuf, Error> {
+    let dir =
+        std::path::absolute(dir).map_err(|e| cluster_error("resolving the cluster folder", e))?;
+    let account = Account::for_server()?;
+    if folder::unreachable_ancestor(&dir, account).is_none() {
+        return Ok(dir);
+    }
+    let hash = crate::migrate::stable_hash(dir.as_os_str().as_encoded_bytes());
+    Ok(folder::system_root()?.join(format!("cluster-{hash:016x}")))
 }
 
 impl Cluster {
@@ -62,22 +80,27 @@ impl Cluster {
         let binaries = ServerBinaries::find()?;
         let account = Account::for_server()?;
         let root = tmpfs_root();
-        let dir = root.join(leftovers::folder_name(
-            SEQUENCE.fetch_add(1, Ordering::Relaxed),
-        ));
+        let prefix = leftovers::folder_prefix(SEQUENCE.fetch_add(1, Ordering::Relaxed));
         let prepared = blocking({
-            let (dir, options) = (dir.clone(), options.clone());
+            let options = options.clone();
             move || {
-                leftovers::remove_dead(&root);
-                create_owned_dir(&dir, account)?;
-                initdb(&binaries, account, &dir.join("data"), false)?;
-                options.prepare(&dir.join("data"))?;
-                Ok(binaries)
+                folder::check_reachable(&root.join(&prefix), account)?;
+                leftovers::remove_dead(&root, account);
+                let dir = folder::create_unique(&root, &prefix, account)?;
+                let made = initdb(&binaries, account, &dir.join("data"), false)
+                    .and_then(|()| options.prepare(&dir.join("data")));
+                match made {
+                    Ok(()) => Ok((binaries, dir)),
+                    Err(error) => {
+                        let _ = std::fs::remove_dir_all(&dir);
+                        Err(error)
+                    }
+                }
             }
         })
         .await;
-        let started = prepared.and_then(|binaries| {
-            let mut cluster = Cluster::unstarted(dir.clone(), dir.clone(), true)?;
+        let (binaries, dir) = prepared?;
+        let started = Cluster::unstarted(dir.clone(), dir.clone(), true).and_then(|mut cluster| {
             let mut command = server_command(
                 &binaries,
                 account,
@@ -114,7 +137,8 @@ impl Cluster {
         let prepare = (dir.clone(), data_dir.clone());
         let binaries = blocking(move || {
             let (dir, data_dir) = prepare;
-            create_owned_dir(&dir, account)?;
+            folder::check_reachable(&dir, account)?;
+            folder::create_private(&dir, account)?;
             match std::fs::read_to_string(data_dir.join("PG_VERSION")) {
                 Ok(version) => check_version(&binaries, &data_dir, version.trim())?,
                 Err(_) => initdb(&binaries, account, &data_dir, true)?,
@@ -122,8 +146,7 @@ impl Cluster {
             Ok(binaries)
         })
         .await?;
-        let mut cluster = Cluster::unstarted(dir.clone(), socket_dir_for(&dir), false)?;
-        create_owned_dir(&cluster.socket_dir, account)?;
+        let mut cluster = Cluster::unstarted(dir.clone(), socket_dir_for(&dir, account)?, false)?;
         let command = server_command(
             &binaries,
             account,
@@ -216,6 +239,11 @@ impl Cluster {
             false => (libc::SIGINT, Duration::from_secs(60)),
         };
         server.stop(signal, timeout)?;
+        if self.socket_dir != self.dir {
+            // A folder of its own in /tmp, empty once the server is gone; the next start makes
+            // a new one.
+            let _ = std::fs::remove_dir(&self.socket_dir);
+        }
         if self.ephemeral {
             std::fs::remove_dir_all(&self.dir)
                 .map_err(|e| cluster_error(&format!("removing {}", self.dir.display()), e))?;

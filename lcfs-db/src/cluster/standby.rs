@@ -7,8 +7,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::account::Account;
 use super::process::{Lifetime, ServerProcess, cluster_error};
-use super::start::{Durability, blocking, create_owned_dir, server_command};
-use super::{Cluster, ServerBinaries};
+use super::start::{Durability, blocking, server_command};
+use super::{Cluster, ServerBinaries, folder};
 use crate::{Error, ErrorKind};
 
 impl Cluster {
@@ -19,18 +19,17 @@ impl Cluster {
         let account = Account::for_server()?;
         let name = self.dir.file_name().unwrap_or_default().to_string_lossy();
         // Named after the primary's folder, so a killed process's leftovers are found alike.
-        let dir = self.dir.with_file_name(format!(
-            "{name}-standby{}",
+        let prefix = format!(
+            "{name}-standby{}-",
             SEQUENCE.fetch_add(1, Ordering::Relaxed)
-        ));
-        let data = dir.join("data");
+        );
+        let parent = self.dir.parent().unwrap_or(&self.dir).to_path_buf();
         let (socket_dir, port) = (self.socket_dir.clone(), self.port);
+        let dir = blocking(move || folder::create_unique(&parent, &prefix, account)).await?;
+        let data = dir.join("data");
         let backup = blocking({
-            let (dir, data, binaries) = (dir.clone(), data.clone(), binaries.clone());
-            move || {
-                create_owned_dir(&dir, account)?;
-                base_backup(&binaries, account, &socket_dir, port, &data)
-            }
+            let (data, binaries) = (data.clone(), binaries.clone());
+            move || base_backup(&binaries, account, &socket_dir, port, &data)
         })
         .await;
         let started = backup.and_then(|()| {

@@ -1,19 +1,21 @@
 //! Preparing and starting a private cluster: its folder, `initdb`, the `postgres` command line.
 
-use std::fs::File;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use super::ServerBinaries;
 use super::account::Account;
+use super::folder::{create_unique, open_log};
 use super::process::cluster_error;
 use crate::{Error, ErrorKind};
 
 /// The unix socket path limit (108 bytes with its NUL) less the `/.s.PGSQL.nnnnn` file name.
 const MAX_SOCKET_DIR_LEN: usize = 107 - 16;
 
-/// Creates a data directory: superuser `postgres`, trust authentication over the socket only.
+/// Creates a data directory: superuser `postgres`, trust over the socket only and TCP refused.
+/// Trust is safe there because the socket's folder (and the socket) admit only the server's
+/// account and root, who can read the data files anyway; `peer` would refuse root as `postgres`.
 pub(crate) fn initdb(
     binaries: &ServerBinaries,
     account: Account,
@@ -24,7 +26,12 @@ pub(crate) fn initdb(
     command
         .arg("--pgdata")
         .arg(data_dir)
-        .args(["--username=postgres", "--auth=trust", "--encoding=UTF8"])
+        .args([
+            "--username=postgres",
+            "--auth-local=trust",
+            "--auth-host=reject",
+        ])
+        .arg("--encoding=UTF8")
         .args(["--locale=C", "--no-instructions"])
         .current_dir(data_dir.parent().unwrap_or(Path::new("/")));
     if !durable {
@@ -68,11 +75,7 @@ pub(crate) fn server_command(
     durability: Durability,
     log: &Path,
 ) -> Result<Command, Error> {
-    let log_file = File::options()
-        .create(true)
-        .append(true)
-        .open(log)
-        .map_err(|e| cluster_error(&format!("opening {}", log.display()), e))?;
+    let log_file = open_log(log)?;
     let stderr = log_file
         .try_clone()
         .map_err(|e| cluster_error(&format!("opening {}", log.display()), e))?;
@@ -85,6 +88,8 @@ pub(crate) fn server_command(
         .arg("-c")
         .arg(format!("unix_socket_directories={}", socket_dir.display()))
         .args(["-c", "listen_addresses="])
+        // The folder is closed to others already; the socket too, should it ever be moved.
+        .args(["-c", "unix_socket_permissions=0700"])
         .current_dir(data_dir)
         .stdin(Stdio::null())
         .stdout(log_file)
@@ -103,14 +108,13 @@ pub(crate) fn server_command(
     Ok(command)
 }
 
-/// The socket goes next to the data when the path fits a socket address, else in a short
-/// folder of the temp directory named after the cluster's folder.
-pub(crate) fn socket_dir_for(cluster_dir: &Path) -> PathBuf {
+/// The socket goes next to the data when the path fits a socket address, else in a new folder
+/// of an unguessable name in /tmp, closed to others (the server records it in postmaster.pid).
+pub(crate) fn socket_dir_for(cluster_dir: &Path, account: Account) -> Result<PathBuf, Error> {
     if cluster_dir.as_os_str().len() <= MAX_SOCKET_DIR_LEN {
-        return cluster_dir.to_path_buf();
+        return Ok(cluster_dir.to_path_buf());
     }
-    let hash = crate::migrate::stable_hash(cluster_dir.as_os_str().as_encoded_bytes());
-    PathBuf::from("/tmp").join(format!("lcfs-db-{hash:016x}"))
+    create_unique(Path::new("/tmp"), "lcfs-db-socket-", account)
 }
 
 /// A port nobody listens on now. With `listen_addresses` empty it only names the socket file,
@@ -129,12 +133,6 @@ pub(crate) fn tmpfs_root() -> PathBuf {
         true => shm.to_path_buf(),
         false => std::env::temp_dir(),
     }
-}
-
-pub(crate) fn create_owned_dir(dir: &Path, account: Account) -> Result<(), Error> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| cluster_error(&format!("creating {}", dir.display()), e))?;
-    account.take_ownership(dir)
 }
 
 pub(crate) fn check_version(
