@@ -7,9 +7,11 @@ use tokio_postgres::Client;
 use crate::Error;
 use crate::catalog::ARCHIVE_SCHEMA;
 
-/// `ALTER MATERIALIZED VIEW … OWNER TO …` (when the adopting role is not the owner) and one
-/// `GRANT` per grantee and privilege, for each of `relations` (in public) as they are now: to
-/// run after they are created again.
+/// For each of `relations` (in public) as they are now, to run after they are created again:
+/// `REVOKE` of what the adopting role's default privileges give a new relation and the old one
+/// did not have (created again by `lcfs`, LCFS's first database would otherwise let the reporting
+/// role read four views it does not read), `ALTER MATERIALIZED VIEW … OWNER TO …` when the
+/// adopting role is not the owner, and one `GRANT` per grantee and privilege it had.
 pub(crate) async fn owners_and_grants(
     client: &Client,
     relations: &[String],
@@ -17,9 +19,26 @@ pub(crate) async fn owners_and_grants(
     let rows = client
         .query(
             "SELECT s FROM (
+               SELECT c.relname, -1 AS o, coalesce(r.rolname, 'PUBLIC') AS g, d.privilege_type AS p,
+                      format('REVOKE %s ON %s FROM %s', d.privilege_type, c.oid::regclass,
+                             CASE d.grantee WHEN 0 THEN 'PUBLIC' ELSE quote_ident(r.rolname) END)
+                        AS s
+                 FROM pg_class c
+                 CROSS JOIN (SELECT a.grantee, a.privilege_type
+                               FROM pg_default_acl da, aclexplode(da.defaclacl) a
+                              WHERE da.defaclrole = (SELECT oid FROM pg_roles
+                                                      WHERE rolname = current_user)
+                                AND da.defaclobjtype = 'r'
+                                AND da.defaclnamespace = 'public'::regnamespace) d
+                 LEFT JOIN pg_roles r ON r.oid = d.grantee
+                WHERE c.relnamespace = 'public'::regnamespace AND c.relname = ANY ($1)
+                  AND NOT EXISTS (SELECT 1 FROM aclexplode(c.relacl) o
+                                   WHERE o.grantee = d.grantee
+                                     AND o.privilege_type = d.privilege_type)
+               UNION ALL
                SELECT c.relname, 0 AS o, '' AS g, '' AS p,
                       format('ALTER MATERIALIZED VIEW %s OWNER TO %I', c.oid::regclass,
-                             pg_get_userbyid(c.relowner)) AS s
+                             pg_get_userbyid(c.relowner))
                  FROM pg_class c
                 WHERE c.relnamespace = 'public'::regnamespace AND c.relname = ANY ($1)
                   AND c.relkind = 'm' AND c.relowner <> (SELECT oid FROM pg_roles

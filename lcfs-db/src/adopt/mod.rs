@@ -24,6 +24,7 @@ mod verify;
 use std::time::{Duration, Instant};
 
 use tokio_postgres::Client;
+use tokio_postgres::error::SqlState;
 
 pub use crate::catalog::LCFS_REVISION;
 pub use held::LockHold;
@@ -120,23 +121,25 @@ pub async fn adopt(client: &Client, options: AdoptOptions) -> Result<Adoption, E
                 adoption.attempts = attempt;
                 return Ok(adoption);
             }
-            Err(Stop::Other(error)) => return Err(error),
-            Err(Stop::Statement { text, error }) => (text, error),
+            Err(Stop::Failed(error)) => return Err(error),
+            Err(Stop::TimedOut { statement, error }) => (statement, error),
         };
         // The attempt's transaction has ended: the blockers are looked up outside it.
         let lookup = look_up(client, &text).await.unwrap_or_default();
         if attempt > options.lock_retries {
-            let done = "it was rolled back each time, and nothing was changed";
-            let longer = "or allow a longer wait with --lock-timeout";
-            return Err(blocked(
-                "adopt",
-                options.lock_timeout,
-                error,
-                attempt,
-                lookup,
-                done,
-                longer,
-            ));
+            let (done, longer) = (
+                "it was rolled back each time, and nothing was changed",
+                "or allow a longer wait with --lock-timeout",
+            );
+            let timeout = options.lock_timeout;
+            return Err(match error {
+                TimedOut::Statement(error) => {
+                    blocked("adopt", timeout, error, attempt, lookup, done, longer)
+                }
+                TimedOut::Reading(error) => {
+                    blocked("adopt", timeout, error, attempt, lookup, done, longer)
+                }
+            });
         }
         let wait = backoff(attempt);
         let blockers: Vec<String> = lookup.blockers.iter().map(ToString::to_string).collect();
@@ -153,18 +156,28 @@ pub async fn adopt(client: &Client, options: AdoptOptions) -> Result<Adoption, E
     }
 }
 
-/// Why an attempt stopped: a statement's error (a lock timeout is retried), or anything else.
+/// Why an attempt stopped: a lock timeout, which is retried, or anything else.
 enum Stop {
-    Statement {
-        text: String,
-        error: tokio_postgres::Error,
-    },
-    Other(Error),
+    /// `statement` waited too long for a lock; empty when it was one of the queries that read
+    /// the database to plan.
+    TimedOut { statement: String, error: TimedOut },
+    Failed(Error),
+}
+
+enum TimedOut {
+    Statement(tokio_postgres::Error),
+    Reading(Error),
 }
 
 impl From<Error> for Stop {
     fn from(error: Error) -> Self {
-        Stop::Other(error)
+        match error.code() == Some(&SqlState::LOCK_NOT_AVAILABLE) {
+            true => Stop::TimedOut {
+                statement: String::new(),
+                error: TimedOut::Reading(error),
+            },
+            false => Stop::Failed(error),
+        }
     }
 }
 
@@ -230,8 +243,8 @@ async fn converge(
         for statement in &step.statements {
             if let Err(error) = client.batch_execute(statement).await {
                 if is_lock_timeout(&error) {
-                    let text = statement.clone();
-                    return Err(Stop::Statement { text, error });
+                    let (statement, error) = (statement.clone(), TimedOut::Statement(error));
+                    return Err(Stop::TimedOut { statement, error });
                 }
                 let first = statement.lines().next().unwrap_or_default();
                 return Err(Error::postgres(

@@ -90,7 +90,9 @@ pub(crate) async fn plan(
     );
     push(
         &mut steps,
-        "The materialized views' owner and grants as they were before the drop: nobody's access changes".to_owned(),
+        "The materialized views' owner and grants as they were before the drop, nothing more (a REVOKE here \
+         undoes what the adopting role's default privileges gave a view just created again): nobody's access changes"
+            .to_owned(),
         matview_access,
     );
     let present: Vec<String> = client

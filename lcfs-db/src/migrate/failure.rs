@@ -77,7 +77,7 @@ impl Report<'_> {
 pub(crate) fn blocked(
     subject: &str,
     lock_timeout: std::time::Duration,
-    error: tokio_postgres::Error,
+    error: impl std::error::Error + Send + Sync + 'static,
     attempts: u32,
     lookup: Lookup,
     done: &str,
