@@ -241,7 +241,7 @@ async fn a_first_on_its_server_database_is_adopted_with_its_reporting_access(emp
     }
     // The only REVOKEs undo what the adopting role's default privileges (the fixture's, as
     // `lcfs`'s in production) give the four materialized views adopt creates again and the
-    // role did not read: nothing that existed is revoked.
+    // role did not read, and the history table it creates: nothing that existed is revoked.
     let revokes: Vec<&str> = dry
         .lines()
         .filter(|l| l.contains("REVOKE") && !l.starts_with("--"))
@@ -253,12 +253,13 @@ async fn a_first_on_its_server_database_is_adopted_with_its_reporting_access(emp
         "mv_transaction_count",
     ]
     .iter()
+    .chain(&["refinery_schema_history"])
     .map(|mv| format!("REVOKE SELECT ON {mv} FROM basic_lcfs_reporting_role;"))
     .collect();
     assert_eq!(revokes, undone, "adopt revokes nothing that existed");
-    for mv in &undone {
-        let view = mv.split(' ').nth(3).unwrap();
-        assert!(!read_before.contains(view), "{view} was not read before");
+    for revoke in &undone {
+        let relation = revoke.split(' ').nth(3).unwrap();
+        assert!(!read_before.contains(relation), "{relation} was not read");
     }
     assert!(!is_managed(&db).await, "a dry run changes nothing");
     assert_eq!(row_counts(&db).await, before);

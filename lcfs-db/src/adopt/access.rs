@@ -80,3 +80,26 @@ pub(crate) async fn archive_usage(client: &Client, tables: &[String]) -> Result<
         .map_err(|e| Error::postgres("reading the access to the leftover tables", e))?;
     Ok(rows.iter().map(|row| row.get(0)).collect())
 }
+
+/// `REVOKE` of what the adopting role's default privileges give `table`, a table it is about to
+/// create in public (the history): the migrations' history is readable by nobody else on a
+/// database `upgrade` built, and an adopted one is no different.
+pub(crate) async fn default_grants_undone(
+    client: &Client,
+    table: &str,
+) -> Result<Vec<String>, Error> {
+    let rows = client
+        .query(
+            "SELECT format('REVOKE %s ON %s FROM %s', a.privilege_type, $1::text,
+                           CASE a.grantee WHEN 0 THEN 'PUBLIC' ELSE quote_ident(r.rolname) END)
+               FROM pg_default_acl d, aclexplode(d.defaclacl) a
+               LEFT JOIN pg_roles r ON r.oid = a.grantee
+              WHERE d.defaclrole = (SELECT oid FROM pg_roles WHERE rolname = current_user)
+                AND d.defaclobjtype = 'r' AND d.defaclnamespace = 'public'::regnamespace
+              ORDER BY 1",
+            &[&table],
+        )
+        .await
+        .map_err(|e| Error::postgres("reading the default privileges", e))?;
+    Ok(rows.iter().map(|row| row.get(0)).collect())
+}

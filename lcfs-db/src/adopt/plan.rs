@@ -3,7 +3,7 @@
 
 use tokio_postgres::Client;
 
-use super::access::{archive_usage, owners_and_grants};
+use super::access::{archive_usage, default_grants_undone, owners_and_grants};
 use super::comments::lcfs_comments;
 use super::constraints::added_checks;
 use super::sequences::lagging;
@@ -129,6 +129,7 @@ pub(crate) async fn plan(
     );
     let history = History::new(DEFAULT_HISTORY_TABLE)?;
     let mut recorded = vec![history.create_sql()];
+    recorded.extend(default_grants_undone(client, history.table()).await?);
     recorded.extend(
         migrations()
             .iter()
@@ -137,7 +138,10 @@ pub(crate) async fn plan(
     );
     push(
         &mut steps,
-        format!("Record V001–V{LCFS_VERSION:03} as applied, with the checksums upgrade writes"),
+        format!(
+            "Record V001–V{LCFS_VERSION:03} as applied, with the checksums upgrade writes (the history \
+             readable by nobody else, whatever the adopting role's default privileges say)"
+        ),
         recorded,
     );
     push(
