@@ -164,7 +164,11 @@ async fn adopted_database_holds(db: &TestDatabase, rows_before: &[(String, i64)]
     let head = Migrator::new().head();
     let versions: Vec<i32> =
         column(db, "SELECT version FROM refinery_schema_history ORDER BY 1").await;
-    assert_eq!(versions, (1..=head).collect::<Vec<_>>(), "the history at head");
+    assert_eq!(
+        versions,
+        (1..=head).collect::<Vec<_>>(),
+        "the history at head"
+    );
     let lagging: Vec<bool> = column(
         db,
         "SELECT nextval('fuel_type_fuel_type_id_seq') > (SELECT max(fuel_type_id) FROM fuel_type)",
@@ -272,7 +276,10 @@ async fn a_first_on_its_server_database_is_adopted_with_its_reporting_access(emp
         "version 15 → ",
         "check: the database matches the migrations at head",
     ] {
-        assert!(adopted.contains(expected), "{expected:?} not in:\n{adopted}");
+        assert!(
+            adopted.contains(expected),
+            "{expected:?} not in:\n{adopted}"
+        );
     }
     assert_eq!(
         read_by_reporting_role(&db).await,
@@ -348,7 +355,11 @@ async fn a_second_database_on_its_server_is_adopted_without_losing_a_row(empty: 
     assert!(upgrade.contains("version 15 → "), "{upgrade}");
     let read_after = read_by_reporting_role(&db).await;
     assert!(read_after.is_superset(&read_before));
-    assert_eq!(read_after, read_at_head().await, "V018 gives what production has");
+    assert_eq!(
+        read_after,
+        read_at_head().await,
+        "V018 gives what production has"
+    );
     assert_eq!(default_privileges(&db).await.len(), 1);
     adopted_database_holds(&db, &before).await;
 }
@@ -368,7 +379,11 @@ async fn an_upgrade_from_v017_gives_the_reporting_role_what_production_has(empty
         .batch_execute("CREATE TABLE later_report (id int)")
         .await
         .unwrap();
-    assert!(read_by_reporting_role(&empty).await.contains("later_report"));
+    assert!(
+        read_by_reporting_role(&empty)
+            .await
+            .contains("later_report")
+    );
 }
 
 /// Runs adopt, expecting a refusal that contains every one of `expected`, and nothing changed.

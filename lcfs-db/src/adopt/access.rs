@@ -62,7 +62,10 @@ pub(crate) async fn owners_and_grants(
 
 /// `GRANT USAGE ON SCHEMA` the archive to every role but the owner holding a privilege on one
 /// of `tables` (in public, about to move there), so it still reaches them.
-pub(crate) async fn archive_usage(client: &Client, tables: &[String]) -> Result<Vec<String>, Error> {
+pub(crate) async fn archive_usage(
+    client: &Client,
+    tables: &[String],
+) -> Result<Vec<String>, Error> {
     let rows = client
         .query(
             &format!(

@@ -1,6 +1,7 @@
 //! How long the adoption holds locks that stop the application's writes: after each step, the
-//! tables in public this session newly holds such a lock on are noted with the step's start, so
-//! the hold reported (until COMMIT) is never shorter than the real one.
+//! tables and materialized views in public this session newly holds such a lock on are noted
+//! with the step's start, so the hold reported (until COMMIT) is never shorter than the real one.
+//! A materialized view counts: a write to a table it watches refreshes it, and waits for it.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -18,11 +19,11 @@ const BLOCKING_WRITES: [&str; 4] = [
     "AccessExclusiveLock",
 ];
 
-/// This session's strongest such lock on each ordinary table of public (the history aside).
+/// This session's such locks on each table and materialized view of public (the history aside).
 const HELD: &str = "SELECT c.relname::text, l.mode
   FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
  WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted
-   AND l.mode = ANY ($1::text[]) AND c.relkind IN ('r', 'p')
+   AND l.mode = ANY ($1::text[]) AND c.relkind IN ('r', 'p', 'm')
    AND c.relnamespace = 'public'::regnamespace AND c.relname NOT LIKE '%schema\\_history'";
 
 /// What the adoption's committed transaction held, and for how long.
@@ -30,9 +31,9 @@ const HELD: &str = "SELECT c.relname::text, l.mode
 pub struct LockHold {
     /// From the transaction's start (its first lock) to its COMMIT: no lock is held longer.
     pub transaction: Duration,
-    /// The table the application writes that was locked against writes longest, with the mode
-    /// and the hold (from the start of the step that took it to COMMIT); none when no step
-    /// took such a lock.
+    /// The table or materialized view the application writes (the latter through its refresh
+    /// triggers) that was locked against writes longest, with the mode and the hold (from the
+    /// start of the step that took it to COMMIT); none when no step took such a lock.
     pub longest: Option<(String, String, Duration)>,
 }
 

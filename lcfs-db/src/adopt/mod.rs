@@ -160,7 +160,10 @@ pub async fn adopt(client: &Client, options: AdoptOptions) -> Result<Adoption, E
 enum Stop {
     /// `statement` waited too long for a lock; empty when it was one of the queries that read
     /// the database to plan.
-    TimedOut { statement: String, error: TimedOut },
+    TimedOut {
+        statement: String,
+        error: TimedOut,
+    },
     Failed(Error),
 }
 

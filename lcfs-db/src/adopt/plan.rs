@@ -124,7 +124,8 @@ pub(crate) async fn plan(
     push(&mut steps, "Our comments".to_owned(), ours.comments);
     push(
         &mut steps,
-        "Our grants (the 16 that every LCFS database has; V018 gives the rest of production's)".to_owned(),
+        "Our grants (the 16 that every LCFS database has; V018 gives the rest of production's)"
+            .to_owned(),
         ours.grants,
     );
     let history = History::new(DEFAULT_HISTORY_TABLE)?;

@@ -158,7 +158,11 @@ mod tests {
                 .any(|s| s.starts_with("V018: GRANT SELECT ON forms ")),
             "{later:#?}"
         );
-        assert!(later.iter().any(|s| s.starts_with("V018: ALTER DEFAULT PRIVILEGES")));
+        assert!(
+            later
+                .iter()
+                .any(|s| s.starts_with("V018: ALTER DEFAULT PRIVILEGES"))
+        );
         assert!(!later.iter().any(|s| s.contains("REVOKE")), "{later:#?}");
     }
 }

@@ -233,10 +233,7 @@ const PRODUCTION_REPORTING_GRANTS: &[(Kind, &str)] = &[
         Kind::Grant,
         "table credit_market_audit_log to basic_lcfs_reporting_role",
     ),
-    (
-        Kind::Grant,
-        "table forms to basic_lcfs_reporting_role",
-    ),
+    (Kind::Grant, "table forms to basic_lcfs_reporting_role"),
     (
         Kind::Grant,
         "table fuel_code_history to basic_lcfs_reporting_role",
@@ -257,10 +254,7 @@ const PRODUCTION_REPORTING_GRANTS: &[(Kind, &str)] = &[
         Kind::Grant,
         "table organization_link_keys to basic_lcfs_reporting_role",
     ),
-    (
-        Kind::Grant,
-        "table pathway to basic_lcfs_reporting_role",
-    ),
+    (Kind::Grant, "table pathway to basic_lcfs_reporting_role"),
     (
         Kind::Grant,
         "table pathway_application_type to basic_lcfs_reporting_role",

@@ -69,7 +69,9 @@ pub async fn adopt(args: AdoptArgs) -> Result<(), String> {
         "adopted: {statements} statements in one transaction, committed{}; V001–V{LCFS_VERSION:03} recorded",
         match adoption.attempts {
             1 => String::new(),
-            n => format!(" on attempt {n} (the earlier ones timed out on a lock and were rolled back)"),
+            n => format!(
+                " on attempt {n} (the earlier ones timed out on a lock and were rolled back)"
+            ),
         }
     );
     outln!("{}", held_summary(&adoption.locks));
@@ -81,10 +83,7 @@ pub async fn adopt(args: AdoptArgs) -> Result<(), String> {
              ALTER TABLE {ARCHIVE_SCHEMA}.alembic_version SET SCHEMA public)"
         );
     }
-    let report = migrator
-        .run(&client)
-        .await
-        .map_err(|e| e.to_string())?;
+    let report = migrator.run(&client).await.map_err(|e| e.to_string())?;
     print_report(&report, "applied");
     let drift = lcfs_db::check(&client).await.map_err(|e| e.to_string())?;
     if !drift.is_empty() {
@@ -135,7 +134,8 @@ fn held_summary(locks: &LockHold) -> String {
     let seconds = |d: std::time::Duration| format!("{:.2} s", d.as_secs_f64());
     let longest = match &locks.longest {
         Some((table, mode, held)) => format!(
-            "; the longest lock against the application's writes: {} ({mode} on {table})",
+            "; the longest lock against the application's writes: {} ({mode} on {table}; a \
+             materialized view's holds up the writes its refresh triggers watch)",
             seconds(*held)
         ),
         None => "; no lock against the application's writes".to_owned(),

@@ -66,8 +66,16 @@ impl Report<'_> {
         let subject = format!("migration {}", self.file);
         let longer = "or allow a longer wait with --lock-timeout, or `-- lcfs-db: lock-timeout \
                       30s` in the migration's header";
-        blocked(&subject, self.settings.lock_timeout, error, attempts, lookup, done, longer)
-            .in_file(self.version, self.file)
+        blocked(
+            &subject,
+            self.settings.lock_timeout,
+            error,
+            attempts,
+            lookup,
+            done,
+            longer,
+        )
+        .in_file(self.version, self.file)
     }
 }
 
