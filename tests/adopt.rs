@@ -298,6 +298,23 @@ async fn a_first_on_its_server_database_is_adopted_with_its_reporting_access(emp
     assert_eq!(read_by_reporting_role(&db).await, read_before);
 }
 
+/// The adoption's own transaction, before any later version: on production's shape the
+/// reporting role reads exactly what it read, the recreated materialized views included.
+#[lcfs_db::test(empty)]
+async fn adopt_itself_keeps_what_the_reporting_role_reads(empty: TestDatabase) {
+    drop(empty);
+    let db = lcfs_database(Branch::FirstOnItsServer).await;
+    let read_before = read_by_reporting_role(&db).await;
+    let client = db.connect().await.unwrap();
+    let adoption = lcfs_db::adopt(&client, AdoptOptions::default())
+        .await
+        .unwrap();
+    assert!(adoption.committed);
+    let versions: Vec<i32> = column(&db, "SELECT max(version) FROM refinery_schema_history").await;
+    assert_eq!(versions, [LCFS_VERSION], "no later version ran");
+    assert_eq!(read_by_reporting_role(&db).await, read_before);
+}
+
 /// A second database on its server: adopt itself changes nobody's access; V018, applied next,
 /// gives the reporting role what production has.
 #[lcfs_db::test(empty)]
