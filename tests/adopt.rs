@@ -1,8 +1,12 @@
-//! `lcfs-db adopt` on an LCFS database as Alembic leaves it (built here from our V015 with the
-//! differences reversed, `tests/adopt/`): every row kept, `check` clean, `upgrade` a no-op, the
-//! stairway still walks; and each refusal leaves the database as it was.
+//! `lcfs-db adopt` on the two shapes of LCFS database Alembic leaves (built here from our V015
+//! with the differences reversed, `tests/adopt/`): the first on its server, as production is,
+//! whose reporting role reads what LCFS's default privileges gave it, and a second one. Every
+//! row kept, nobody's access changed, `check` clean, `upgrade` a no-op, the stairway still
+//! walks; each refusal leaves the database as it was; a blocked adoption names the blocker.
 
 mod common;
+
+use std::collections::BTreeSet;
 
 use common::cli::{catalog, lcfs_db, ok, stderr, stdout};
 use common::probe::column;
@@ -10,8 +14,22 @@ use lcfs_db::Migrator;
 use lcfs_db::adopt::{AdoptOptions, LCFS_VERSION};
 use lcfs_db::testing::TestDatabase;
 
-/// An LCFS database at Alembic revision b8f9c0d1e2a3 with the dev seed and a few thousand rows.
-async fn lcfs_database() -> TestDatabase {
+/// Credit transactions in the tests' ledger: a few thousand rows, with what they bring.
+const LEDGER_ROWS: u32 = 3000;
+
+/// Which LCFS database on its server: the migration that creates the reporting role acts only
+/// on the first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Branch {
+    /// Production's shape: default privileges and SELECT on the 34 relations created after.
+    FirstOnItsServer,
+    /// A second database (pytest's): the reporting role reads V015's 16 views only.
+    Second,
+}
+
+/// An LCFS database at Alembic revision b8f9c0d1e2a3 with the dev seed and a ledger of
+/// [`LEDGER_ROWS`] credit transactions written through LCFS's triggers.
+async fn lcfs_database(branch: Branch) -> TestDatabase {
     let db = TestDatabase::empty().await.unwrap();
     Migrator::new().target(LCFS_VERSION).run(&db).await.unwrap();
     let seeds = common::cli::checkout().join("seeds/dev");
@@ -26,13 +44,22 @@ async fn lcfs_database() -> TestDatabase {
             .await
             .unwrap_or_else(|e| panic!("{}: {e:?}", file.display()));
     }
-    for (name, sql) in [
-        (
-            "lcfs_at_b8f9c0d1e2a3.sql",
-            include_str!("adopt/lcfs_at_b8f9c0d1e2a3.sql"),
-        ),
-        ("data.sql", include_str!("adopt/data.sql")),
-    ] {
+    let mut fixtures = vec![(
+        "lcfs_at_b8f9c0d1e2a3.sql",
+        include_str!("adopt/lcfs_at_b8f9c0d1e2a3.sql"),
+    )];
+    if branch == Branch::FirstOnItsServer {
+        fixtures.push((
+            "first_on_its_server.sql",
+            include_str!("adopt/first_on_its_server.sql"),
+        ));
+    }
+    fixtures.push(("data.sql", include_str!("adopt/data.sql")));
+    fixtures.push(("ledger.sql", include_str!("adopt/ledger.sql")));
+    db.batch_execute(&format!("SET lcfs.ledger_rows = {LEDGER_ROWS}"))
+        .await
+        .unwrap();
+    for (name, sql) in fixtures {
         db.batch_execute(sql)
             .await
             .unwrap_or_else(|e| panic!("tests/adopt/{name}: {e:?}"));
@@ -64,6 +91,55 @@ async fn row_counts(db: &TestDatabase) -> Vec<(String, i64)> {
     counts
 }
 
+/// The relations of public and the archive that the reporting role reads, by bare name: each
+/// one tried as that role.
+async fn read_by_reporting_role(db: &TestDatabase) -> BTreeSet<String> {
+    let client = db.connect().await.unwrap();
+    let relations: Vec<String> = column(
+        &client,
+        "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c \
+         JOIN pg_namespace n ON n.oid = c.relnamespace \
+         WHERE c.relkind IN ('r', 'p', 'v', 'm') AND n.nspname IN ('public', 'alembic_archive') \
+         ORDER BY 1",
+    )
+    .await;
+    client
+        .batch_execute("SET ROLE basic_lcfs_reporting_role")
+        .await
+        .unwrap();
+    let mut read = BTreeSet::new();
+    for relation in relations {
+        let sql = format!("SELECT FROM {relation} LIMIT 0");
+        match client.batch_execute(&sql).await {
+            Ok(()) => {
+                read.insert(relation.rsplit('.').next().unwrap().to_owned());
+            }
+            Err(e) => assert_eq!(
+                e.code(),
+                Some(&tokio_postgres::error::SqlState::INSUFFICIENT_PRIVILEGE),
+                "{sql}: {e:?}"
+            ),
+        }
+    }
+    read
+}
+
+/// The default privileges in public, as `pg_default_acl` holds them.
+async fn default_privileges(db: &TestDatabase) -> Vec<String> {
+    column(
+        db,
+        "SELECT d.defaclobjtype::text || ' ' || d.defaclacl::text FROM pg_default_acl d \
+         WHERE d.defaclnamespace = 'public'::regnamespace ORDER BY 1",
+    )
+    .await
+}
+
+/// What the reporting role reads in public on a database `lcfs-db upgrade` built.
+async fn read_at_head() -> BTreeSet<String> {
+    let fresh = TestDatabase::new().await.unwrap();
+    read_by_reporting_role(&fresh).await
+}
+
 /// Whether the lcfs-db history records any version.
 async fn is_managed(db: &TestDatabase) -> bool {
     let exists: bool = db
@@ -77,17 +153,180 @@ async fn is_managed(db: &TestDatabase) -> bool {
     exists && column::<i64>(db, "SELECT count(*) FROM refinery_schema_history").await[0] > 0
 }
 
+/// What every adopted database must be: rows as before, `check` clean, `upgrade` a no-op,
+/// the history at head, the audit of the CI tables on, and the stairway down and up.
+async fn adopted_database_holds(db: &TestDatabase, rows_before: &[(String, i64)]) {
+    assert_eq!(row_counts(db).await, rows_before, "every row is kept");
+    let check = ok(lcfs_db(db.url(), &["check"]));
+    assert!(stdout(&check).contains("matches"), "{}", stdout(&check));
+    let upgrade = stdout(&ok(lcfs_db(db.url(), &["upgrade"])));
+    assert!(upgrade.contains("(0 migrations applied)"), "{upgrade}");
+    let head = Migrator::new().head();
+    let versions: Vec<i32> =
+        column(db, "SELECT version FROM refinery_schema_history ORDER BY 1").await;
+    assert_eq!(
+        versions,
+        (1..=head).collect::<Vec<_>>(),
+        "the history at head"
+    );
+    let lagging: Vec<bool> = column(
+        db,
+        "SELECT nextval('fuel_type_fuel_type_id_seq') > (SELECT max(fuel_type_id) FROM fuel_type)",
+    )
+    .await;
+    assert_eq!(lagging, [true], "the sequence moved past the highest id");
+    // The CI tables are audited now.
+    db.batch_execute("UPDATE ci_application_status SET status = status")
+        .await
+        .unwrap();
+    let audited: Vec<i64> = column(
+        db,
+        "SELECT count(*) FROM audit_log WHERE table_name = 'ci_application_status'",
+    )
+    .await;
+    assert!(audited[0] > 0);
+
+    // The stairway: each version down and up again, then down to V001 and back to head.
+    // (Base is out of reach here: the archived snapshot table's enum columns use V001's types,
+    // and a downgrade never drops archived rows.)
+    for version in (2..=head).rev() {
+        Migrator::new()
+            .downgrade(db, version - 1)
+            .await
+            .unwrap_or_else(|e| panic!("down from {version}: {e}"));
+        Migrator::new()
+            .target(version)
+            .run(db)
+            .await
+            .unwrap_or_else(|e| panic!("up to {version}: {e}"));
+        Migrator::new().downgrade(db, version - 1).await.unwrap();
+    }
+    Migrator::new().run(db).await.unwrap();
+    let drift = lcfs_db::check(db).await.unwrap();
+    assert!(drift.is_empty(), "after the stairway:\n{drift}");
+}
+
+/// Production's shape: adopt keeps every grant and the default privileges, lists each GRANT it
+/// runs and no REVOKE, and the reporting role reads exactly what it read before.
 #[lcfs_db::test(empty)]
-async fn an_alembic_built_lcfs_database_is_adopted_without_losing_a_row(empty: TestDatabase) {
+async fn a_first_on_its_server_database_is_adopted_with_its_reporting_access(empty: TestDatabase) {
     drop(empty);
-    let db = lcfs_database().await;
+    let db = lcfs_database(Branch::FirstOnItsServer).await;
     let before = row_counts(&db).await;
     let total: i64 = before.iter().map(|(_, n)| n).sum();
-    let audit = before.iter().find(|(t, _)| t == "audit_log").unwrap().1;
+    let ledger = before.iter().find(|(t, _)| t == "transaction").unwrap().1;
     assert!(
-        total > 5000 && audit > 1274,
+        total > 10_000 && ledger > i64::from(LEDGER_ROWS),
         "a few thousand rows: {before:?}"
     );
+    let read_before = read_by_reporting_role(&db).await;
+    assert_eq!(read_before.len(), 16 + 34, "{read_before:?}");
+    let defaults_before = default_privileges(&db).await;
+    assert_eq!(defaults_before.len(), 1, "LCFS's default-ACL row");
+
+    let dry = stdout(&ok(lcfs_db(db.url(), &["adopt", "--dry-run"])));
+    for expected in [
+        "-- tolerated: 34 grants a first LCFS database on its server gives basic_lcfs_reporting_role (kept",
+        "SET LOCAL lock_timeout = '5000ms'; SET LOCAL statement_timeout = '300000ms';",
+        "ALTER TABLE public.charging_equipment_snapshot_c7e4d9a1b2f6 SET SCHEMA alembic_archive;",
+        "GRANT USAGE ON SCHEMA alembic_archive TO basic_lcfs_reporting_role;",
+        "DROP MATERIALIZED VIEW",
+        "GRANT SELECT ON mv_credit_ledger TO basic_lcfs_reporting_role;",
+        "GRANT SELECT ON mv_director_review_transaction_count TO basic_lcfs_reporting_role;",
+        "GRANT SELECT ON mv_transaction_aggregate TO basic_lcfs_reporting_role;",
+        "GRANT SELECT ON vw_fse_base TO basic_lcfs_reporting_role;",
+        "--   V018: GRANT SELECT ON forms TO basic_lcfs_reporting_role;",
+        "--   V018: ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO basic_lcfs_reporting_role;",
+    ] {
+        assert!(
+            dry.contains(expected),
+            "{expected:?} not in the dry run:\n{dry}"
+        );
+    }
+    // The only REVOKEs undo what the adopting role's default privileges (the fixture's, as
+    // `lcfs`'s in production) give the four materialized views adopt creates again and the
+    // role did not read, and the history table it creates: nothing that existed is revoked.
+    let revokes: Vec<&str> = dry
+        .lines()
+        .filter(|l| l.contains("REVOKE") && !l.starts_with("--"))
+        .collect();
+    let undone: Vec<String> = [
+        "mv_compliance_report_count",
+        "mv_fuel_code_count",
+        "mv_org_compliance_report_count",
+        "mv_transaction_count",
+    ]
+    .iter()
+    .chain(&["refinery_schema_history"])
+    .map(|mv| format!("REVOKE SELECT ON {mv} FROM basic_lcfs_reporting_role;"))
+    .collect();
+    assert_eq!(revokes, undone, "adopt revokes nothing that existed");
+    for revoke in &undone {
+        let relation = revoke.split(' ').nth(3).unwrap();
+        assert!(!read_before.contains(relation), "{relation} was not read");
+    }
+    assert!(!is_managed(&db).await, "a dry run changes nothing");
+    assert_eq!(row_counts(&db).await, before);
+
+    let adopted = stdout(&ok(lcfs_db(db.url(), &["adopt"])));
+    for expected in [
+        "statements in one transaction, committed; V001–V015 recorded",
+        "locks held ",
+        "the longest lock against the application's writes: ",
+        "version 15 → ",
+        "check: the database matches the migrations at head",
+    ] {
+        assert!(
+            adopted.contains(expected),
+            "{expected:?} not in:\n{adopted}"
+        );
+    }
+    assert_eq!(
+        read_by_reporting_role(&db).await,
+        read_before,
+        "the reporting role reads exactly what it read"
+    );
+    assert_eq!(default_privileges(&db).await, defaults_before);
+    let at_head = read_at_head().await;
+    let read_in_public: BTreeSet<String> = read_before
+        .iter()
+        .filter(|r| !r.starts_with("charging_equipment_snapshot_"))
+        .cloned()
+        .collect();
+    assert_eq!(read_in_public, at_head, "head reads what production reads");
+    adopted_database_holds(&db, &before).await;
+    assert_eq!(read_by_reporting_role(&db).await, read_before);
+}
+
+/// The adoption's own transaction, before any later version: on production's shape the
+/// reporting role reads exactly what it read, the recreated materialized views included.
+#[lcfs_db::test(empty)]
+async fn adopt_itself_keeps_what_the_reporting_role_reads(empty: TestDatabase) {
+    drop(empty);
+    let db = lcfs_database(Branch::FirstOnItsServer).await;
+    let read_before = read_by_reporting_role(&db).await;
+    let client = db.connect().await.unwrap();
+    let adoption = lcfs_db::adopt(&client, AdoptOptions::default())
+        .await
+        .unwrap();
+    assert!(adoption.committed);
+    let versions: Vec<i32> = column(&db, "SELECT max(version) FROM refinery_schema_history").await;
+    assert_eq!(versions, [LCFS_VERSION], "no later version ran");
+    assert_eq!(read_by_reporting_role(&db).await, read_before);
+}
+
+/// A second database on its server: adopt itself changes nobody's access; V018, applied next,
+/// gives the reporting role what production has.
+#[lcfs_db::test(empty)]
+async fn a_second_database_on_its_server_is_adopted_without_losing_a_row(empty: TestDatabase) {
+    drop(empty);
+    let db = lcfs_database(Branch::Second).await;
+    let before = row_counts(&db).await;
+    let audit = before.iter().find(|(t, _)| t == "audit_log").unwrap().1;
+    assert!(audit > 1274, "a few thousand rows: {before:?}");
+    let read_before = read_by_reporting_role(&db).await;
+    assert_eq!(read_before.len(), 16, "{read_before:?}");
+    assert!(default_privileges(&db).await.is_empty());
 
     // An operator's first try: upgrade fails on the existing types and leaves an empty history.
     let upgrade = lcfs_db(db.url(), &["upgrade"]);
@@ -96,9 +335,7 @@ async fn an_alembic_built_lcfs_database_is_adopted_without_losing_a_row(empty: T
     for expected in [
         "-- verified: LCFS at Alembic revision b8f9c0d1e2a3",
         "-- tolerated: alembic_version, charging_equipment_snapshot_c7e4d9a1b2f6",
-        "BEGIN;\nSET LOCAL search_path = public; SET LOCAL lock_timeout = '10s';",
         "ALTER TABLE public.alembic_version SET SCHEMA alembic_archive;",
-        "REVOKE SELECT ON TABLE public.organization FROM basic_lcfs_reporting_role;",
         "SELECT setval('fuel_type_fuel_type_id_seq', (SELECT max(fuel_type_id) FROM fuel_type));",
         "COMMENT ON COLUMN organization.name IS NULL;",
         "CREATE OR REPLACE FUNCTION audit_trigger_func()",
@@ -113,56 +350,57 @@ async fn an_alembic_built_lcfs_database_is_adopted_without_losing_a_row(empty: T
             "{expected:?} not in the dry run:\n{dry}"
         );
     }
-    assert!(!is_managed(&db).await, "a dry run changes nothing");
-    assert_eq!(row_counts(&db).await, before);
-
-    let adopted = stdout(&ok(lcfs_db(db.url(), &["adopt"])));
+    assert!(!dry.contains("REVOKE"), "{dry}");
     assert!(
-        adopted.contains("alembic_version kept as alembic_archive.alembic_version")
-            && adopted.contains("check: the database matches the migrations at head"),
-        "{adopted}"
+        !dry.contains("GRANT USAGE ON SCHEMA alembic_archive"),
+        "nobody read the leftover"
     );
-    assert_eq!(row_counts(&db).await, before, "every row is kept");
-    let check = ok(lcfs_db(db.url(), &["check"]));
-    assert!(stdout(&check).contains("matches"), "{}", stdout(&check));
-    let upgrade = stdout(&ok(lcfs_db(db.url(), &["upgrade"])));
-    assert!(upgrade.contains("(0 migrations applied)"), "{upgrade}");
-    let lagging: Vec<bool> = column(
-        &db,
-        "SELECT nextval('fuel_type_fuel_type_id_seq') > (SELECT max(fuel_type_id) FROM fuel_type)",
-    )
-    .await;
-    assert_eq!(lagging, [true], "the sequence moved past the highest id");
-    // The CI tables are audited now.
-    db.batch_execute("UPDATE ci_application_status SET status = status")
+    assert!(!is_managed(&db).await, "a dry run changes nothing");
+
+    let client = db.connect().await.unwrap();
+    let adoption = lcfs_db::adopt(&client, AdoptOptions::default())
         .await
         .unwrap();
-    let audited: Vec<i64> = column(
-        &db,
-        "SELECT count(*) FROM audit_log WHERE table_name = 'ci_application_status'",
-    )
-    .await;
-    assert!(audited[0] > 0);
+    assert!(adoption.committed && adoption.attempts == 1);
+    assert!(adoption.locks.transaction > std::time::Duration::ZERO);
+    assert_eq!(
+        read_by_reporting_role(&db).await,
+        read_before,
+        "adopt changes nobody's access"
+    );
+    let upgrade = stdout(&ok(lcfs_db(db.url(), &["upgrade"])));
+    assert!(upgrade.contains("version 15 → "), "{upgrade}");
+    let read_after = read_by_reporting_role(&db).await;
+    assert!(read_after.is_superset(&read_before));
+    assert_eq!(
+        read_after,
+        read_at_head().await,
+        "V018 gives what production has"
+    );
+    assert_eq!(default_privileges(&db).await.len(), 1);
+    adopted_database_holds(&db, &before).await;
+}
 
-    // The stairway: each version down and up again, then down to V001 and back to head.
-    // (Base is out of reach here: the archived snapshot table's enum columns use V001's types,
-    // and a downgrade never drops archived rows.)
-    let head = Migrator::new().head();
-    for version in (2..=head).rev() {
-        Migrator::new()
-            .downgrade(&db, version - 1)
+/// A database upgraded from V017 ends with the grants of a fresh one and of an adopted one.
+#[lcfs_db::test(empty)]
+async fn an_upgrade_from_v017_gives_the_reporting_role_what_production_has(empty: TestDatabase) {
+    Migrator::new().target(17).run(&empty).await.unwrap();
+    let read_at_17 = read_by_reporting_role(&empty).await;
+    assert_eq!(read_at_17.len(), 16);
+    ok(lcfs_db(empty.url(), &["upgrade"]));
+    assert_eq!(read_by_reporting_role(&empty).await, read_at_head().await);
+    assert_eq!(default_privileges(&empty).await.len(), 1);
+    assert!(lcfs_db::check(&empty).await.unwrap().is_empty());
+    // Relations the migrating role creates later are readable too, as in LCFS.
+    empty
+        .batch_execute("CREATE TABLE later_report (id int)")
+        .await
+        .unwrap();
+    assert!(
+        read_by_reporting_role(&empty)
             .await
-            .unwrap_or_else(|e| panic!("down from {version}: {e}"));
-        Migrator::new()
-            .target(version)
-            .run(&db)
-            .await
-            .unwrap_or_else(|e| panic!("up to {version}: {e}"));
-        Migrator::new().downgrade(&db, version - 1).await.unwrap();
-    }
-    Migrator::new().run(&db).await.unwrap();
-    let drift = lcfs_db::check(&db).await.unwrap();
-    assert!(drift.is_empty(), "after the stairway:\n{drift}");
+            .contains("later_report")
+    );
 }
 
 /// Runs adopt, expecting a refusal that contains every one of `expected`, and nothing changed.
@@ -210,7 +448,7 @@ async fn adopt_refuses_an_empty_database(db: TestDatabase) {
 #[lcfs_db::test(empty)]
 async fn adopt_refuses_another_alembic_revision(empty: TestDatabase) {
     drop(empty);
-    let db = lcfs_database().await;
+    let db = lcfs_database(Branch::Second).await;
     db.batch_execute("UPDATE alembic_version SET version_num = 'a1b2c3d4e5f6'")
         .await
         .unwrap();
@@ -224,7 +462,7 @@ async fn adopt_refuses_another_alembic_revision(empty: TestDatabase) {
 #[lcfs_db::test(empty)]
 async fn adopt_refuses_a_drifted_database_and_lists_the_drift(empty: TestDatabase) {
     drop(empty);
-    let db = lcfs_database().await;
+    let db = lcfs_database(Branch::Second).await;
     db.batch_execute(
         "ALTER TABLE organization ADD COLUMN x int; DROP INDEX idx_audit_log_operation;",
     )
@@ -241,10 +479,67 @@ async fn adopt_refuses_a_drifted_database_and_lists_the_drift(empty: TestDatabas
     .await;
 }
 
+/// A grant neither LCFS's default privileges nor head gives: adopt would have to revoke it to
+/// leave the database as head has it, so it refuses and names it instead.
+#[lcfs_db::test(empty)]
+async fn adopt_refuses_rather_than_revoke_a_grant_head_lacks(empty: TestDatabase) {
+    drop(empty);
+    let db = lcfs_database(Branch::FirstOnItsServer).await;
+    db.batch_execute("GRANT SELECT ON organization TO basic_lcfs_reporting_role")
+        .await
+        .unwrap();
+    refused(
+        &db,
+        &[
+            "unexpected  table organization to basic_lcfs_reporting_role",
+            "adopt revokes no grant",
+        ],
+    )
+    .await;
+}
+
+/// A session that keeps writing a table adopt must lock: each attempt waits the lock timeout at
+/// most and is rolled back; the last names the session, and nothing is changed.
+#[lcfs_db::test(empty)]
+async fn a_blocked_adoption_names_the_blocker_and_changes_nothing(empty: TestDatabase) {
+    drop(empty);
+    let db = lcfs_database(Branch::FirstOnItsServer).await;
+    let (catalog_before, rows_before) = (catalog(db.url()).await, row_counts(&db).await);
+    let blocker = db.connect().await.unwrap();
+    blocker
+        .batch_execute("BEGIN; UPDATE pathway SET pathway_id = pathway_id WHERE false")
+        .await
+        .unwrap();
+    let pid: i32 = column(&blocker, "SELECT pg_backend_pid()").await[0];
+    let started = std::time::Instant::now();
+    let output = lcfs_db(
+        db.url(),
+        &["adopt", "--lock-timeout", "200ms", "--lock-retries", "1"],
+    );
+    let err = stderr(&output);
+    assert!(!output.status.success(), "{}", stdout(&output));
+    for expected in [
+        "adopt gave up: on each of its 2 attempts a statement waited longer than lock_timeout \
+         200ms for ShareRowExclusiveLock on pathway",
+        "nothing was changed",
+        &format!("pid {pid} ("),
+    ] {
+        assert!(err.contains(expected), "{expected:?} not in:\n{err}");
+    }
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(1),
+        "a backoff between the attempts"
+    );
+    assert_eq!(catalog(db.url()).await, catalog_before);
+    assert_eq!(row_counts(&db).await, rows_before);
+    assert!(!is_managed(&db).await);
+    blocker.batch_execute("ROLLBACK").await.unwrap();
+}
+
 #[lcfs_db::test(empty)]
 async fn adopt_lists_rows_that_violate_the_check_it_adds(empty: TestDatabase) {
     drop(empty);
-    let db = lcfs_database().await;
+    let db = lcfs_database(Branch::Second).await;
     db.batch_execute(
         "UPDATE compliance_report_charging_equipment \
          SET supply_to_date = supply_from_date - interval '1 day' \
@@ -268,7 +563,7 @@ async fn adopt_lists_rows_that_violate_the_check_it_adds(empty: TestDatabase) {
 #[lcfs_db::test(empty)]
 async fn a_cancelled_adoption_rolls_back(empty: TestDatabase) {
     drop(empty);
-    let db = lcfs_database().await;
+    let db = lcfs_database(Branch::Second).await;
     let before = row_counts(&db).await;
     let blocker = db.connect().await.unwrap();
     blocker

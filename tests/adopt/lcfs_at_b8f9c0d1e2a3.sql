@@ -2,8 +2,10 @@
 -- from a database at our V015 with the intentional differences of docs/differences.md reversed,
 -- the function bodies written as LCFS's behave (LCFS's reference gives their signatures only),
 -- and what LCFS's own databases carry beyond the reference: alembic_version, a leftover
--- snapshot table with its trigger, index and check, LCFS's comments, lagging sequences and
--- SELECT grants from default privileges. tests/adopt/data.sql then adds rows.
+-- snapshot table with its trigger, index and check, LCFS's comments and lagging sequences. This
+-- is a second LCFS database on its server (the reporting role reads V015's 16 views);
+-- tests/adopt/first_on_its_server.sql makes it the first. tests/adopt/data.sql and ledger.sql
+-- then add rows.
 
 -- Alembic's bookkeeping, and no lcfs-db history.
 DROP TABLE refinery_schema_history;
@@ -214,6 +216,3 @@ CREATE TRIGGER audit_charging_equipment_snapshot_c7e4d9a1b2f6_insert_update_de
     AFTER INSERT OR UPDATE OR DELETE ON charging_equipment_snapshot_c7e4d9a1b2f6
     FOR EACH ROW EXECUTE FUNCTION audit_trigger_func();
 COMMENT ON TABLE charging_equipment_snapshot_c7e4d9a1b2f6 IS 'Backup of charging_equipment before the data fix';
-
--- SELECT on tables for the reporting role, from LCFS's default privileges on some clusters.
-GRANT SELECT ON organization, transfer, fuel_type TO basic_lcfs_reporting_role;

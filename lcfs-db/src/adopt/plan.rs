@@ -3,11 +3,12 @@
 
 use tokio_postgres::Client;
 
+use super::access::{archive_usage, default_grants_undone, owners_and_grants};
 use super::comments::lcfs_comments;
 use super::constraints::added_checks;
 use super::sequences::lagging;
 use super::statements::ours;
-use super::verify::{REPORTING_ROLE, Verification};
+use super::verify::Verification;
 use super::{AdoptOptions, LCFS_VERSION};
 use crate::catalog::ARCHIVE_SCHEMA;
 use crate::migrate::{DEFAULT_HISTORY_TABLE, History};
@@ -45,10 +46,12 @@ pub(crate) async fn plan(
             _ => format!("ALTER TABLE public.{table} SET SCHEMA {ARCHIVE_SCHEMA}"),
         });
     }
+    archive.extend(archive_usage(client, &verification.leftover_tables).await?);
     steps.push(Step {
         why: format!(
             "Keep what Alembic left, rows and all, outside the compared catalog: in schema \
-             {ARCHIVE_SCHEMA}, without triggers calling our functions{}",
+             {ARCHIVE_SCHEMA}, without triggers calling our functions, still readable by whoever \
+             could read it{}",
             if options.drop_alembic_version {
                 " (alembic_version dropped on request)"
             } else {
@@ -57,17 +60,6 @@ pub(crate) async fn plan(
         ),
         statements: archive,
     });
-    push(
-        &mut steps,
-        format!(
-            "Revoke the SELECT grants on tables that default privileges gave {REPORTING_ROLE}: the role reads views only"
-        ),
-        verification
-            .default_grants
-            .iter()
-            .map(|table| format!("REVOKE SELECT ON TABLE public.{table} FROM {REPORTING_ROLE}"))
-            .collect(),
-    );
     // Last: `setval` is not undone by a rollback, so nothing may fail after it.
     let kept = verification.kept_names();
     let sequences = lagging(client, &kept).await?;
@@ -76,6 +68,7 @@ pub(crate) async fn plan(
         "Clear LCFS's comments; ours are set below".to_owned(),
         lcfs_comments(client, &kept).await?,
     );
+    let matview_access = owners_and_grants(client, &ours.matview_names).await?;
     push(
         &mut steps,
         "Drop the materialized views, to be created again from our definitions (docs/differences.md rows 9 and 11)".to_owned(),
@@ -95,6 +88,13 @@ pub(crate) async fn plan(
         &mut steps,
         "Our materialized views and their indexes".to_owned(),
         ours.matviews,
+    );
+    push(
+        &mut steps,
+        "The materialized views' owner and grants as they were before the drop, nothing more (a REVOKE here \
+         undoes what the adopting role's default privileges gave a view just created again): nobody's access changes"
+            .to_owned(),
+        matview_access,
     );
     let present: Vec<String> = client
         .query(
@@ -125,11 +125,13 @@ pub(crate) async fn plan(
     push(&mut steps, "Our comments".to_owned(), ours.comments);
     push(
         &mut steps,
-        "Our grants (the same 16 as LCFS's)".to_owned(),
+        "Our grants (the 16 that every LCFS database has; V018 gives the rest of production's)"
+            .to_owned(),
         ours.grants,
     );
     let history = History::new(DEFAULT_HISTORY_TABLE)?;
     let mut recorded = vec![history.create_sql()];
+    recorded.extend(default_grants_undone(client, history.table()).await?);
     recorded.extend(
         migrations()
             .iter()
@@ -138,7 +140,10 @@ pub(crate) async fn plan(
     );
     push(
         &mut steps,
-        format!("Record V001–V{LCFS_VERSION:03} as applied, with the checksums upgrade writes"),
+        format!(
+            "Record V001–V{LCFS_VERSION:03} as applied, with the checksums upgrade writes (the history \
+             readable by nobody else, whatever the adopting role's default privileges say)"
+        ),
         recorded,
     );
     push(

@@ -86,6 +86,25 @@ pub(crate) fn ours(up_to: i32) -> Ours {
     ours
 }
 
+/// The statements of the versions after `after` that change who may do what (`GRANT`,
+/// `REVOKE`, `ALTER DEFAULT PRIVILEGES`), each with its version: what the migrator runs after
+/// an adoption, for the dry run to list.
+pub(crate) fn later_access(after: i32) -> Vec<String> {
+    migrations()
+        .iter()
+        .filter(|m| m.version() > after)
+        .flat_map(|m| {
+            split(m.up_sql()).into_iter().filter_map(move |statement| {
+                let upper = statement.text.trim_start().to_ascii_uppercase();
+                let access = upper.starts_with("GRANT ")
+                    || upper.starts_with("REVOKE ")
+                    || upper.starts_with("ALTER DEFAULT PRIVILEGES");
+                access.then(|| format!("V{:03}: {}", m.version(), statement.text.trim_end()))
+            })
+        })
+        .collect()
+}
+
 /// `text` after its first `count` whitespace-separated words.
 fn after_words(text: &str, count: usize) -> &str {
     let mut rest = text;
@@ -128,5 +147,22 @@ mod tests {
         );
         assert_eq!(ours.grants.len(), 16);
         assert!(ours.comments.len() > 100);
+    }
+
+    #[test]
+    fn lists_what_later_versions_grant_and_revoke() {
+        let later = later_access(15);
+        assert!(
+            later
+                .iter()
+                .any(|s| s.starts_with("V018: GRANT SELECT ON forms ")),
+            "{later:#?}"
+        );
+        assert!(
+            later
+                .iter()
+                .any(|s| s.starts_with("V018: ALTER DEFAULT PRIVILEGES"))
+        );
+        assert!(!later.iter().any(|s| s.contains("REVOKE")), "{later:#?}");
     }
 }

@@ -1,13 +1,11 @@
 //! Verifying that a database is exactly LCFS at its Alembic head, tolerating what LCFS's own
 //! databases carry beyond the reference: `alembic_version`, leftover
-//! `charging_equipment_snapshot_*` tables with their parts, LCFS's comments, and SELECT grants
-//! on tables to the reporting role from default privileges.
+//! `charging_equipment_snapshot_*` tables with their parts, LCFS's comments, and the grants and
+//! default privileges a first LCFS database on its server gives the reporting role, which head
+//! has too (V018) and which are kept as they are.
 
 use crate::Error;
-use crate::catalog::{Catalog, Drift, Kind, compare, lcfs_reference};
-
-/// The reporting role LCFS's default privileges grant SELECT on tables to, on some clusters.
-pub(crate) const REPORTING_ROLE: &str = "basic_lcfs_reporting_role";
+use crate::catalog::{Catalog, Drift, Kind, compare, head_snapshot, lcfs_reference};
 
 /// What the verification found.
 #[derive(Debug, Clone, Default)]
@@ -18,8 +16,9 @@ pub struct Verification {
     pub leftover_tables: Vec<String>,
     /// Their triggers (`table.trigger`), dropped: the archive must not call our functions.
     pub leftover_triggers: Vec<String>,
-    /// Tables the reporting role may SELECT from by default privileges; revoked.
-    pub default_grants: Vec<String>,
+    /// Grants the reference lacks that head has, privileges and all (`table forms to
+    /// basic_lcfs_reporting_role`): what LCFS's default privileges gave; kept, none revoked.
+    pub kept_grants: Vec<String>,
     /// How many comments LCFS wrote; replaced by ours.
     pub comments: usize,
     /// What differs from the reference beyond the tolerated; adoption needs its differences
@@ -57,6 +56,7 @@ impl Verification {
 /// Compares `found` with the LCFS reference, setting the tolerated objects aside.
 pub(crate) fn verify(found: &Catalog) -> Result<Verification, Error> {
     let reference = lcfs_reference()?;
+    let head = head_snapshot()?;
     let mut verification = Verification::default();
     let mut compared = found.clone();
     compared.retain(|kind, name, attributes| {
@@ -72,9 +72,11 @@ pub(crate) fn verify(found: &Catalog) -> Result<Verification, Error> {
             }
             return false;
         }
-        let unknown_grant = kind == Kind::Grant && reference.get(kind, name).is_none();
-        if let Some(table) = default_grant(name, attributes).filter(|_| unknown_grant) {
-            verification.default_grants.push(table.to_owned());
+        let headed_grant = kind == Kind::Grant
+            && reference.get(kind, name).is_none()
+            && head.get(kind, name) == Some(attributes);
+        if headed_grant {
+            verification.kept_grants.push(name.to_owned());
             return false;
         }
         true
@@ -116,13 +118,4 @@ fn relation_of<'a>(
         Kind::Grant => name.split(' ').nth(1),
         _ => None,
     }
-}
-
-/// The table of a `table X to basic_lcfs_reporting_role` grant of SELECT alone.
-fn default_grant<'a>(name: &'a str, attributes: &crate::catalog::Attributes) -> Option<&'a str> {
-    let table = name
-        .strip_prefix("table ")?
-        .strip_suffix(&format!(" to {REPORTING_ROLE}"))?;
-    let select_only = attributes.get("privileges") == Some(&serde_json::json!(["SELECT"]));
-    select_only.then_some(table)
 }

@@ -170,6 +170,141 @@ const REFRESH_FUNCTIONS: &[(Kind, &str)] = &[
     (Kind::Function, "refresh_transaction_aggregate()"),
 ];
 
+/// V018: what a first-on-its-server LCFS database lets the reporting role read, beyond the 16
+/// views of the reference (which describes a second database on its server).
+const PRODUCTION_REPORTING_GRANTS: &[(Kind, &str)] = &[
+    (
+        Kind::Grant,
+        "table charging_equipment to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table charging_equipment_intended_use_association to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table charging_equipment_intended_user_association to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table charging_equipment_status to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table charging_power_output to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table charging_site to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table charging_site_document_association to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table charging_site_status to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table ci_application to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table ci_application_document_association to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table ci_application_history to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table ci_application_internal_comment to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table ci_application_status to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table compliance_report_charging_equipment to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table credit_market_audit_log to basic_lcfs_reporting_role",
+    ),
+    (Kind::Grant, "table forms to basic_lcfs_reporting_role"),
+    (
+        Kind::Grant,
+        "table fuel_code_history to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table government_notification to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table login_bg_image to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table organization_early_issuance_by_year to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table organization_link_keys to basic_lcfs_reporting_role",
+    ),
+    (Kind::Grant, "table pathway to basic_lcfs_reporting_role"),
+    (
+        Kind::Grant,
+        "table pathway_application_type to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table pathway_fuel_code_type to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table penalty_log to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table report_opening to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table scheduled_tasks to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "table task_executions to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "view transaction_status_view to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "view v_fse_reporting_base_pref to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "materialized view mv_credit_ledger to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "materialized view mv_director_review_transaction_count to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "materialized view mv_transaction_aggregate to basic_lcfs_reporting_role",
+    ),
+    (
+        Kind::Grant,
+        "default privileges on tables in schema public to basic_lcfs_reporting_role",
+    ),
+];
+
 /// Every row of `docs/differences.md`, in order.
 pub const INTENTIONAL_DIFFERENCES: &[IntentionalDifference] = &[
     IntentionalDifference {
@@ -252,6 +387,11 @@ pub const INTENTIONAL_DIFFERENCES: &[IntentionalDifference] = &[
         row: 14,
         added: MATVIEW_REFRESH_ON_CHANGE,
         rewritten: REFRESH_FUNCTIONS,
+    },
+    IntentionalDifference {
+        row: 15,
+        added: PRODUCTION_REPORTING_GRANTS,
+        rewritten: &[],
     },
 ];
 

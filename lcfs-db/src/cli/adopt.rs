@@ -3,12 +3,13 @@
 
 use clap::Args;
 use lcfs_db::Migrator;
-use lcfs_db::adopt::{AdoptOptions, Adoption, LCFS_REVISION, LCFS_VERSION, TRANSACTION_SETTINGS};
+use lcfs_db::adopt::{AdoptOptions, Adoption, LCFS_REVISION, LCFS_VERSION, LockHold};
 use lcfs_db::catalog::ARCHIVE_SCHEMA;
 
 use super::DatabaseArgs;
 use super::connect::Missing;
 use super::output::outln;
+use super::timeouts::Timeouts;
 use super::upgrade::print_report;
 
 /// Take over an LCFS database built by Alembic: verify it, converge it, record the history.
@@ -16,18 +17,21 @@ use super::upgrade::print_report;
 /// The database must be LCFS at Alembic revision b8f9c0d1e2a3 as the LCFS reference describes
 /// it. Tolerated: alembic_version, leftover charging_equipment_snapshot_* tables, LCFS's
 /// comments, audit_log rows, sequences behind their table's highest id (moved past it), and
-/// SELECT grants on tables to basic_lcfs_reporting_role. In one transaction, adopt then moves
-/// alembic_version and the leftover tables, rows and all, to schema alembic_archive (outside
-/// what `check` compares; move alembic_version back to public to return to Alembic), replaces
-/// functions and views with ours, adds what docs/differences.md lists, sets our comments and
-/// records V001–V015 in the history. Later versions are then applied by the migrator, and the
-/// result is checked. What a DBA added that changes nothing LCFS defines (an index, not unique,
-/// on its tables; extensions; roles and the access granted to them; schemas, tables, views,
-/// functions and types of their own) is kept untouched and listed as `kept, not managed by
-/// lcfs-db`. Refused, with nothing changed: another Alembic revision, a database that differs
-/// from the reference (the differences are listed), an addition with the name of an object a
-/// later version creates, or an index on a materialized view (adopt creates those again), one
-/// lcfs-db already manages, and an empty one.
+/// the grants and default privileges a first LCFS database on its server gives
+/// basic_lcfs_reporting_role (kept: adopt revokes nothing). In one transaction, adopt then moves
+/// alembic_version and the leftover tables, rows, grants and all, to schema alembic_archive
+/// (outside what `check` compares; move alembic_version back to public to return to Alembic),
+/// replaces functions and views with ours, gives the materialized views it creates again their
+/// owner and grants, adds what docs/differences.md lists, sets our comments and records
+/// V001–V015 in the history. Later versions are then applied by the migrator, and the result is
+/// checked. The transaction keeps upgrade's lock discipline (--lock-timeout, --lock-retries,
+/// --statement-timeout); the summary says how long it held its locks. Refused, with nothing
+/// changed: another Alembic revision, a database that differs from the reference (the
+/// differences are listed), an addition with the name of an object a later version creates, or
+/// an index on a materialized view (adopt creates those again), one lcfs-db already manages, and
+/// an empty one. What a DBA added that changes nothing LCFS defines (an index, not unique, on its
+/// tables; extensions; roles and the access granted to them; schemas, tables, views, functions
+/// and types of their own) is kept untouched and listed as `kept, not managed by lcfs-db`.
 #[derive(Debug, Args)]
 pub struct AdoptArgs {
     /// Print the verification and the exact SQL; change nothing.
@@ -37,15 +41,19 @@ pub struct AdoptArgs {
     #[arg(long)]
     drop_alembic_version: bool,
     #[command(flatten)]
+    timeouts: Timeouts,
+    #[command(flatten)]
     database: DatabaseArgs,
 }
 
 /// Runs the adoption as the arguments say.
 pub async fn adopt(args: AdoptArgs) -> Result<(), String> {
     let client = args.database.connect(Missing::Fail).await?;
+    let migrator = args.timeouts.apply(Migrator::new());
     let options = AdoptOptions {
         dry_run: args.dry_run,
         drop_alembic_version: args.drop_alembic_version,
+        ..AdoptOptions::default_with(&migrator)
     };
     let adoption = lcfs_db::adopt(&client, options)
         .await
@@ -57,13 +65,20 @@ pub async fn adopt(args: AdoptArgs) -> Result<(), String> {
         if adoption.committed { "" } else { "-- " },
     );
     if !adoption.committed {
-        print_sql(&adoption);
+        print_sql(&adoption, &options);
         return Ok(());
     }
     let statements: usize = adoption.steps.iter().map(|s| s.statements.len()).sum();
     outln!(
-        "adopted: {statements} statements in one transaction, committed; V001–V{LCFS_VERSION:03} recorded"
+        "adopted: {statements} statements in one transaction, committed{}; V001–V{LCFS_VERSION:03} recorded",
+        match adoption.attempts {
+            1 => String::new(),
+            n => format!(
+                " on attempt {n} (the earlier ones timed out on a lock and were rolled back)"
+            ),
+        }
     );
+    outln!("{}", held_summary(&adoption.locks));
     if args.drop_alembic_version {
         outln!("alembic_version dropped, as asked");
     } else {
@@ -72,10 +87,7 @@ pub async fn adopt(args: AdoptArgs) -> Result<(), String> {
              ALTER TABLE {ARCHIVE_SCHEMA}.alembic_version SET SCHEMA public)"
         );
     }
-    let report = Migrator::new()
-        .run(&client)
-        .await
-        .map_err(|e| e.to_string())?;
+    let report = migrator.run(&client).await.map_err(|e| e.to_string())?;
     print_report(&report, "applied");
     let drift = lcfs_db::check(&client).await.map_err(|e| e.to_string())?;
     if !drift.is_empty() {
@@ -126,20 +138,36 @@ fn print_verification(adoption: &Adoption, drop_alembic_version: bool, prefix: &
             v.comments
         );
     }
-    if !v.default_grants.is_empty() {
+    if !v.kept_grants.is_empty() {
         outln!(
-            "{prefix}tolerated: SELECT for basic_lcfs_reporting_role on {} tables by default privileges \
-             (revoked): {}",
-            v.default_grants.len(),
-            v.default_grants.join(", ")
+            "{prefix}tolerated: {} grants a first LCFS database on its server gives \
+             basic_lcfs_reporting_role (kept, as head has them; nothing is revoked)",
+            v.kept_grants.len()
         );
     }
 }
 
-fn print_sql(adoption: &Adoption) {
+/// How long the adoption's locks were held, for the operator weighing it against the
+/// application's timeouts.
+fn held_summary(locks: &LockHold) -> String {
+    let seconds = |d: std::time::Duration| format!("{:.2} s", d.as_secs_f64());
+    let longest = match &locks.longest {
+        Some((table, mode, held)) => format!(
+            "; the longest lock against the application's writes: {} ({mode} on {table}; a \
+             materialized view's holds up the writes its refresh triggers watch)",
+            seconds(*held)
+        ),
+        None => "; no lock against the application's writes".to_owned(),
+    };
+    format!(
+        "locks held {} (the transaction, until COMMIT){longest}",
+        seconds(locks.transaction)
+    )
+}
+
+fn print_sql(adoption: &Adoption, options: &AdoptOptions) {
     outln!("-- dry run: nothing was changed; the adoption runs this, in one transaction:");
-    outln!("BEGIN;");
-    outln!("{TRANSACTION_SETTINGS};");
+    outln!("{}", options.begin().trim_end());
     for step in &adoption.steps {
         outln!("\n-- {}", step.why);
         for statement in &step.statements {
@@ -151,8 +179,11 @@ fn print_sql(adoption: &Adoption) {
     let head = Migrator::new().head();
     if head > LCFS_VERSION {
         outln!(
-            "-- then the migrator applies V{:03}–V{head:03}",
+            "-- then the migrator applies V{:03}–V{head:03}, whose grants and revokes are:",
             LCFS_VERSION + 1
         );
+        for statement in &adoption.later_access {
+            outln!("--   {statement}");
+        }
     }
 }

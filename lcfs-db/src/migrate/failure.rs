@@ -64,36 +64,19 @@ impl Report<'_> {
         lookup: Lookup,
         done: &str,
     ) -> Error {
-        let wanted = match lookup.wanted.is_empty() {
-            true => "a lock".to_owned(),
-            false => lookup.wanted.join(" and "),
-        };
-        let attempts = match attempts {
-            1 => "on its only attempt".to_owned(),
-            n => format!("on each of its {n} attempts"),
-        };
-        let who = match lookup.blockers.is_empty() {
-            true => {
-                "no other session holds a lock on the relations the statement names now (the \
-                     blocker may have just finished): run again"
-            }
-            false => {
-                "let the sessions below finish, or end them (`SELECT pg_terminate_backend(pid)`), \
-                      then run again"
-            }
-        };
-        let message = format!(
-            "migration {} gave up: {attempts} a statement waited longer than {} for {wanted}; \
-             {done}. The application's queries on those tables queued behind it only that long \
-             each time. To proceed, {who}; or allow a longer wait with --lock-timeout, or \
-             `-- lcfs-db: lock-timeout 30s` in the migration's header",
-            self.file,
-            describe(self.settings.lock_timeout, "lock_timeout"),
-        );
-        Error::new(ErrorKind::Blocked, message)
-            .in_file(self.version, self.file)
-            .with_source(error)
-            .with_blockers(lookup.blockers)
+        let subject = format!("migration {}", self.file);
+        let longer = "or allow a longer wait with --lock-timeout, or `-- lcfs-db: lock-timeout \
+                      30s` in the migration's header";
+        blocked(
+            &subject,
+            self.settings.lock_timeout,
+            error,
+            attempts,
+            lookup,
+            done,
+            longer,
+        )
+        .in_file(self.version, self.file)
     }
 }
 
@@ -178,6 +161,47 @@ impl Report<'_> {
             .with_source(error)
             .with_blockers(lookup.blockers)
     }
+}
+
+/// `subject` gave up after every attempt waited longer than `lock_timeout` for a lock: who was
+/// in the way and what to do, with the sessions as [`Error::blockers`]. `done` says what is left
+/// of the work, `longer` how to allow a longer wait. A migration's report and `adopt` share it.
+pub(crate) fn blocked(
+    subject: &str,
+    lock_timeout: std::time::Duration,
+    error: impl std::error::Error + Send + Sync + 'static,
+    attempts: u32,
+    lookup: Lookup,
+    done: &str,
+    longer: &str,
+) -> Error {
+    let wanted = match lookup.wanted.is_empty() {
+        true => "a lock".to_owned(),
+        false => lookup.wanted.join(" and "),
+    };
+    let attempts = match attempts {
+        1 => "on its only attempt".to_owned(),
+        n => format!("on each of its {n} attempts"),
+    };
+    let who = match lookup.blockers.is_empty() {
+        true => {
+            "no other session holds a lock on the relations the statement names now (the \
+                 blocker may have just finished): run again"
+        }
+        false => {
+            "let the sessions below finish, or end them (`SELECT pg_terminate_backend(pid)`), \
+                  then run again"
+        }
+    };
+    let message = format!(
+        "{subject} gave up: {attempts} a statement waited longer than {} for {wanted}; \
+         {done}. The application's queries on those tables queued behind it only that long \
+         each time. To proceed, {who}; {longer}",
+        describe(lock_timeout, "lock_timeout"),
+    );
+    Error::new(ErrorKind::Blocked, message)
+        .with_source(error)
+        .with_blockers(lookup.blockers)
 }
 
 /// Whether the server gave up waiting for a lock.

@@ -55,8 +55,12 @@ pub use report::{AppliedMigration, MigrationReport};
 pub use session::{APPLICATION_NAME, CLIENT_CHECK_INTERVAL};
 pub use status::{Status, VersionState, VersionStatus};
 
+pub(crate) use apply::backoff;
+pub(crate) use blockers::look_up;
+pub(crate) use failure::{blocked, is_lock_timeout};
 pub(crate) use history::History;
 pub(crate) use lock::{MigrationLock, stable_hash};
+pub(crate) use session::{identity, set_local, timeouts};
 pub(crate) use split::split;
 pub(crate) use undo::Undo;
 

@@ -1,6 +1,7 @@
 //! Comments, grants and the roles that hold them. A grant is what one grantee holds on one
-//! object beyond the owner's defaults; owners are never named, since they differ between
-//! servers (`lcfs` in production, `postgres` in tests) while the migrations are the same.
+//! object beyond the owner's defaults, or by default privileges on what is created in a schema;
+//! owners and the roles whose default privileges they are are never named, since they differ
+//! between servers (`lcfs` in production, `postgres` in tests) while the migrations are the same.
 
 /// Each query follows [`super::SCOPE`] and answers (kind, name, attributes).
 pub(super) const QUERIES: &[&str] = &[
@@ -61,6 +62,12 @@ pub(super) const QUERIES: &[&str] = &[
                          WHERE d.grantee = a.grantee AND d.privilege_type = a.privilege_type)
          AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass
                          AND e.objid = p.oid AND e.deptype = 'e')
+       UNION
+       SELECT 'default privileges on ' || CASE d.defaclobjtype WHEN 'r' THEN 'tables'
+                WHEN 'S' THEN 'sequences' WHEN 'f' THEN 'functions' WHEN 'T' THEN 'types'
+                ELSE 'schemas' END || ' in schema ' || ns.nspname,
+              a.grantee, a.privilege_type, a.is_grantable
+       FROM pg_default_acl d JOIN ns ON ns.oid = d.defaclnamespace, aclexplode(d.defaclacl) a
      )
      SELECT 'grant',
             acl.object || ' to ' || CASE acl.grantee WHEN 0 THEN 'PUBLIC' ELSE pg_get_userbyid(acl.grantee) END,
