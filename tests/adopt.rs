@@ -634,7 +634,7 @@ fn check(db: &TestDatabase, args: &[&str]) -> (Option<i32>, String) {
 #[lcfs_db::test(empty)]
 async fn what_a_dba_added_is_kept_through_adopt_and_listed_apart_from_drift(empty: TestDatabase) {
     drop(empty);
-    let db = lcfs_database().await;
+    let db = lcfs_database(Branch::FirstOnItsServer).await;
     let role = dba_role();
     add_what_a_dba_adds(&db, &role).await;
     let before = row_counts(&db).await;
@@ -753,7 +753,7 @@ async fn what_a_dba_added_is_kept_through_adopt_and_listed_apart_from_drift(empt
 #[lcfs_db::test(empty)]
 async fn adopt_refuses_an_addition_a_later_version_would_collide_with(empty: TestDatabase) {
     drop(empty);
-    let db = lcfs_database().await;
+    let db = lcfs_database(Branch::FirstOnItsServer).await;
     // V016 creates an index of this name on transfer(to_transaction_id); V017 creates lcfs_db.
     db.batch_execute(
         "CREATE INDEX idx_transfer_to_transaction_id ON transfer (create_date); \

@@ -126,7 +126,7 @@ pub async fn adopt(client: &Client, options: AdoptOptions) -> Result<Adoption, E
             Err(Stop::TimedOut { statement, error }) => (statement, error),
         };
         // The attempt's transaction has ended: the blockers are looked up outside it.
-        let lookup = look_up(client, &text).await.unwrap_or_default();
+        let lookup = look_up(client, &text, options.lock_timeout).await.unwrap_or_default();
         if attempt > options.lock_retries {
             let (done, longer) = (
                 "it was rolled back each time, and nothing was changed",
