@@ -9,6 +9,7 @@ use super::apply::{Outcome, Step};
 use super::compat::AheadMigration;
 use super::history::{Applied, History};
 use super::preflight::{Preflight, preflight};
+use super::server_role;
 use super::transaction::{Begin, Open};
 use super::{Direction, Migration, MigrationReport, Migrator, Status, lock, session};
 use crate::Error;
@@ -98,6 +99,7 @@ async fn migrate(
         return Ok(report);
     }
     let plan = migrator.plan(direction, status.current, to)?;
+    let role = server_role::decide(client, &plan).await?;
     for migration in plan.migrations() {
         let step = Step {
             migrator,
@@ -106,10 +108,14 @@ async fn migrate(
             history,
             checks_client: preflight.checks_client,
             prepare_history: prepare_history.take(),
+            role,
         };
         match step.run(client).await? {
             Outcome::Done(duration) => {
                 log_done(migration, direction, duration);
+                if server_role::kept(migration, direction, role) {
+                    server_role::log_kept();
+                }
                 report.push(migration, duration);
             }
             Outcome::AlreadyDone => tracing::debug!(
