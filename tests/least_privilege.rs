@@ -123,6 +123,13 @@ async fn without_the_reporting_role_upgrade_changes_nothing_and_says_what_an_adm
         assert!(err.contains(expected), "{expected:?} not in:\n{err}");
     }
     assert_eq!(db.objects().await, 0, "nothing of V001–V014 was applied");
+    // The plan `sql upgrade` prints is refused the same way.
+    let sql = db.run(&["sql", "upgrade"]);
+    assert!(
+        !sql.status.success() && stderr(&sql).contains(ADMINISTRATOR_STATEMENT),
+        "{}",
+        stderr(&sql)
+    );
 
     // The library stops the same way, before anything, with a kind to match on.
     let error = lcfs_db::migrate(&db.owner).await.unwrap_err();

@@ -40,6 +40,7 @@
 
 mod builder;
 mod database;
+mod database_owner;
 mod drops;
 mod exit;
 mod fresh;
