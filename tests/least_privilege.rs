@@ -24,7 +24,8 @@ async fn connect(config: &Config) -> Client {
 /// A server of its own with `appdb` owned by `app_owner`, as an operator sets one up; the
 /// owner gets CREATEROLE only when `createrole`.
 struct Managed {
-    cluster: Cluster,
+    /// Held for the test's length: the server stops when it is dropped.
+    _cluster: Cluster,
     /// The bootstrap superuser on `appdb`, for what an administrator does and for looking.
     admin: Client,
     /// `app_owner` on `appdb`.
@@ -58,7 +59,7 @@ impl Managed {
         assert_eq!(superuser, createrole, "the owner's attributes");
         Managed {
             url: connection_url(&config),
-            cluster,
+            _cluster: cluster,
             admin,
             owner,
         }
