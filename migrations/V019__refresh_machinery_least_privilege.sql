@@ -22,7 +22,7 @@
 --      first could otherwise stand its own pg_matviews, set_config or = operator in for
 --      PostgreSQL's inside them, and skip a refresh.
 -- docs/differences.md #15.
--- lcfs-db: class expand because the one function it drops was called only by the V017 truncate triggers it replaces, never by application code
+-- lcfs-db: class expand because it drops only mv_mark_stale, which no code but the V017 truncate triggers it replaces calls, and revokes only what it creates
 
 CREATE FUNCTION lcfs_db.mv_truncated() RETURNS trigger
 LANGUAGE plpgsql
