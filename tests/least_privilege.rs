@@ -116,7 +116,7 @@ async fn without_the_reporting_role_upgrade_changes_nothing_and_says_what_an_adm
     let err = stderr(&output);
     assert!(!output.status.success(), "{err}");
     for expected in [
-        "the role does not exist on this server, and role app_owner may not create it",
+        "the role does not exist on this server, and role \"app_owner\" may not create it",
         "nothing was applied",
         ADMINISTRATOR_STATEMENT,
         "then run this again",

@@ -63,7 +63,7 @@ pub(crate) async fn decide(client: &Client, plan: &Plan<'_>) -> Result<RoleDecis
             ErrorKind::Privilege,
             format!(
                 "V015 grants role {REPORTING_ROLE} SELECT on the reporting views; the role does \
-                 not exist on this server, and role {user} may not create it (it has neither \
+                 not exist on this server, and role {user:?} may not create it (it has neither \
                  CREATEROLE nor SUPERUSER); nothing was applied. An administrator creates it \
                  once per server:\n    {CREATE_STATEMENT}\nthen run this again"
             ),
@@ -82,14 +82,13 @@ pub(crate) fn statements(
     decision: RoleDecision,
 ) -> Vec<Statement<'static>> {
     let mut statements = migration.statements_of(direction);
-    if decision.keep_role && direction == Direction::Down && is_reporting_role_migration(migration)
-    {
+    if kept(migration, direction, decision) {
         statements.retain(|s| !drops_the_role(s.text));
     }
     statements
 }
 
-/// Whether the run dropped a statement of `migration`, to say so when it is done.
+/// Whether the run leaves out the statement of `migration` that drops the role.
 pub(crate) fn kept(migration: &Migration, direction: Direction, decision: RoleDecision) -> bool {
     decision.keep_role && direction == Direction::Down && is_reporting_role_migration(migration)
 }
