@@ -50,6 +50,9 @@ pub enum ErrorKind {
     NotAtHead,
     /// `adopt` refused the database: it is not an LCFS database it can take over as it is.
     Refused,
+    /// The connected role lacks a privilege the run needs; nothing was changed, and the
+    /// message gives the statement an administrator runs.
+    Privilege,
 }
 
 /// Where in a migration file a failure happened.

@@ -69,12 +69,11 @@ const MATVIEW_LOOKUP_INDEXES: &[(Kind, &str)] = &[
 ];
 
 /// V017: the refresh state, its helpers, and the statement triggers that note which views a
-/// statement changed.
+/// statement changed (V019 replaced its `mv_mark_stale`: row 16).
 const MATVIEW_REFRESH_ON_CHANGE: &[(Kind, &str)] = &[
     (Kind::Schema, "lcfs_db"),
     (Kind::Table, "lcfs_db.matview_refresh_state"),
     (Kind::Function, "lcfs_db.mv_inputs(matview text)"),
-    (Kind::Function, "lcfs_db.mv_mark_stale(watched text)"),
     (Kind::Function, "lcfs_db.mv_note_changes()"),
     (Kind::Function, "lcfs_db.mv_read_rules()"),
     (Kind::Function, "lcfs_db.mv_refresh_if_needed(target text)"),
@@ -155,6 +154,9 @@ const MATVIEW_REFRESH_ON_CHANGE: &[(Kind, &str)] = &[
     (Kind::Trigger, "transfer_history.mv_changes_after_truncate"),
     (Kind::Trigger, "transfer_history.mv_changes_after_update"),
 ];
+
+/// V019: TRUNCATE marks the views stale through a trigger function nobody may call.
+const MATVIEW_TRUNCATE_FUNCTION: &[(Kind, &str)] = &[(Kind::Function, "lcfs_db.mv_truncated()")];
 
 /// V017: the refresh functions keep their names and signatures, with bodies that skip a
 /// refresh that cannot change the view.
@@ -392,6 +394,11 @@ pub const INTENTIONAL_DIFFERENCES: &[IntentionalDifference] = &[
         row: 15,
         added: PRODUCTION_REPORTING_GRANTS,
         rewritten: &[],
+    },
+    IntentionalDifference {
+        row: 16,
+        added: MATVIEW_TRUNCATE_FUNCTION,
+        rewritten: REFRESH_FUNCTIONS,
     },
 ];
 

@@ -14,6 +14,7 @@ use super::history::History;
 use super::lock::MigrationLock;
 use super::progress::{log_retry_after, log_statement};
 use super::recheck::{Todo, recheck};
+use super::server_role::{self, RoleDecision};
 use super::session;
 use super::settings::StepSettings;
 use super::split::Statement;
@@ -39,6 +40,8 @@ pub(crate) struct Step<'a> {
     /// Creates the history table, or adds to its layout, under the lock before the history is
     /// read: only for a run's first migration.
     pub prepare_history: Option<String>,
+    /// What the run decided about V015's reporting role before it started.
+    pub role: RoleDecision,
 }
 
 /// What a step came to.
@@ -58,7 +61,7 @@ impl Step<'_> {
             sql,
             settings: StepSettings::of(self.migrator, &file, sql)?,
         };
-        let statements = self.migration.statements_of(self.direction);
+        let statements = server_role::statements(self.migration, self.direction, self.role);
         if self.direction == Direction::Up && !self.migration.is_transactional() {
             return alone::run(self, client, &report, &statements).await;
         }

@@ -190,7 +190,11 @@ mod tests {
                 "{}",
                 migration.up_file()
             );
-            assert!(!migration.class_by_directive() && migration.accepted().is_empty());
+            // V019's header overrides the analysis (see codegen's lint_class tests).
+            let by_directive = migration.version() == 19;
+            assert!(
+                migration.class_by_directive() == by_directive && migration.accepted().is_empty()
+            );
         }
     }
 }

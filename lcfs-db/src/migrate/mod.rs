@@ -27,6 +27,7 @@ mod progress;
 mod recheck;
 mod report;
 mod run;
+mod server_role;
 mod session;
 mod settings;
 mod split;

@@ -4,14 +4,15 @@
 
 use tokio_postgres::Client;
 
-use super::{Direction, Migrator, Plan, run};
+use super::{Direction, Migrator, Plan, run, server_role};
 use crate::Error;
 
 impl Migrator {
     /// The plan [`Migrator::run`] would run on the database behind `client` now: from its
     /// current version to the target (head by default); empty when it is already there or
     /// beyond. Fails as the run would: on a standby, on a schema whose objects have no history
-    /// table, on a divergent, unknown or out-of-order history; tolerates what the run tolerates
+    /// table, on a divergent, unknown or out-of-order history, through V015 without the
+    /// reporting role and the right to create it; tolerates what the run tolerates
     /// (see [`Migrator::strict_history`]).
     ///
     /// Reads only and takes no lock: a concurrent run may change the answer.
@@ -20,7 +21,10 @@ impl Migrator {
         let current = self.checked_current(client, Direction::Up).await?;
         // At or past the target (perhaps ahead of this binary, by tolerated expand migrations):
         // nothing to run.
-        self.upgrade_plan(current.min(target), Some(target))
+        let plan = self.upgrade_plan(current.min(target), Some(target))?;
+        // A plan through V015 that the run would refuse for want of the reporting role.
+        server_role::decide(client, &plan).await?;
+        Ok(plan)
     }
 
     /// The plan [`Migrator::downgrade`] to `to_version` would run on the database behind

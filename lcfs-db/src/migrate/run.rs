@@ -10,7 +10,9 @@ use super::class_column;
 use super::compat::AheadMigration;
 use super::history::{Applied, History};
 use super::preflight::{Preflight, preflight};
-use super::{Direction, Migration, MigrationReport, Migrator, Status, collisions};
+use super::server_role;
+use super::transaction::{Begin, Open};
+use super::{Direction, Migration, MigrationReport, Migrator, Status, collisions, lock, session};
 use crate::Error;
 
 /// What a run checked before it started.
@@ -103,6 +105,7 @@ async fn migrate(
     if direction == Direction::Up {
         collisions::refuse_taken_names(client, history, status.current, plan.migrations()).await?;
     }
+    let role = server_role::decide(client, &plan).await?;
     for migration in plan.migrations() {
         let step = Step {
             migrator,
@@ -111,10 +114,14 @@ async fn migrate(
             history,
             checks_client: preflight.checks_client,
             prepare_history: prepare_history.take(),
+            role,
         };
         match step.run(client).await? {
             Outcome::Done(duration) => {
                 log_done(migration, direction, duration);
+                if server_role::kept(migration, direction, role) {
+                    server_role::log_kept();
+                }
                 report.push(migration, duration);
             }
             Outcome::AlreadyDone => tracing::debug!(

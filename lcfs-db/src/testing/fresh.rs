@@ -4,6 +4,7 @@
 use tokio_postgres::tls::NoTlsStream;
 use tokio_postgres::{Client, Connection, NoTls, Socket};
 
+use super::database_owner::owner_clause;
 use super::drops::drop_later;
 use super::owner::database_name;
 use super::server::Server;
@@ -27,8 +28,9 @@ impl FreshDatabase {
     ) -> Result<FreshDatabase, Error> {
         let name = database_name();
         let create = format!(
-            "CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"{}",
-            server.strategy
+            "CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"{}{}",
+            server.strategy,
+            owner_clause(server.owner.as_deref())
         );
         execute(session, &create).await?;
         match server.config(&name).connect(NoTls).await {

@@ -32,6 +32,11 @@
 //! `lcfs-db-kept-…`; the exit prints a `psql` command per kept database and the command that
 //! stops and removes the cluster. A killed process takes its private cluster along.
 //!
+//! **As the application's role**: with `LCFS_DB_TEST_OWNER=<role>`, templates and test databases
+//! are created `OWNER <role>`, migrated and connected to as that login role, which the harness
+//! creates with no other attribute when missing (and `basic_lcfs_reporting_role` with it, as an
+//! administrator would), so migration tests run with a managed service's privileges.
+//!
 //! **Processes sharing a server** (give them the same database in `TEST_DATABASE_URL`, where
 //! their template locks meet) tell each other's databases apart: they are named
 //! `lcfs_test_<token>_<n>` after their process, which holds an advisory lock on its token while
@@ -40,6 +45,7 @@
 
 mod builder;
 mod database;
+mod database_owner;
 mod drops;
 mod exit;
 mod fresh;

@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use tokio::sync::OnceCell;
 use tokio_postgres::{Client, Config, NoTls};
 
+use super::database_owner;
 use super::drops::sweep_dead_processes;
 use super::owner::claim;
 use super::runtime::on_harness;
@@ -23,6 +24,9 @@ pub(crate) struct Server {
     /// How `CREATE DATABASE` copies a template: by file copy, which PostgreSQL 15 made an
     /// option (and not the default) and which earlier versions always do.
     pub strategy: &'static str,
+    /// The role that owns, migrates and connects to the test databases (`LCFS_DB_TEST_OWNER`);
+    /// `None`: the admin user.
+    pub owner: Option<String>,
 }
 
 /// The variable naming the server to test on.
@@ -62,8 +66,18 @@ impl Server {
         connect(&self.config).await
     }
 
-    /// Settings for database `dbname` on this server.
+    /// Settings for test database `dbname` on this server, as the role that owns it.
     pub fn config(&self, dbname: &str) -> Config {
+        let mut config = self.config.clone();
+        config.dbname(dbname);
+        if let Some(owner) = &self.owner {
+            config.user(owner);
+        }
+        config
+    }
+
+    /// Settings for database `dbname` as the admin user.
+    pub fn admin_config(&self, dbname: &str) -> Config {
         let mut config = self.config.clone();
         config.dbname(dbname);
         config
@@ -71,6 +85,7 @@ impl Server {
 
     async fn start() -> Result<Server, Error> {
         super::exit::register();
+        let owner = database_owner::configured()?;
         let (config, private) = match configured_url()? {
             Some(config) => (config, false),
             None => (start_cluster().await?, true),
@@ -89,10 +104,14 @@ impl Server {
         if !private {
             sweep_dead_processes();
         }
+        if let Some(role) = &owner {
+            database_owner::prepare(&admin, role).await?;
+        }
         Ok(Server {
             config,
             admin,
             strategy,
+            owner,
         })
     }
 }

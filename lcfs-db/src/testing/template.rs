@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use tokio::sync::OnceCell;
 use tokio_postgres::{Client, NoTls};
 
+use super::database_owner::owner_clause;
 use super::runtime::on_harness;
 use super::server::Server;
 use crate::migrate::stable_hash;
@@ -46,7 +47,11 @@ pub(crate) async fn template_for(
     set: &[Migration],
 ) -> Result<String, Error> {
     static BUILT: Mutex<Option<HashMap<u64, Arc<OnceCell<String>>>>> = Mutex::new(None);
-    let hash = set_hash(set);
+    // A set migrated by another owner is another template.
+    let hash = match &server.owner {
+        Some(owner) => stable_hash(format!("{:016x} {owner}", set_hash(set)).as_bytes()),
+        None => set_hash(set),
+    };
     let cell = BUILT
         .lock()
         .unwrap_or_else(|poison| poison.into_inner())
@@ -102,9 +107,24 @@ async fn build(server: &Server, name: &str, set: Vec<Migration>) -> Result<(), E
     .await?;
     execute(
         admin,
-        &format!("CREATE DATABASE {building} TEMPLATE template0"),
+        &format!(
+            "CREATE DATABASE {building} TEMPLATE template0{}",
+            owner_clause(server.owner.as_deref())
+        ),
     )
     .await?;
+    if let Some(owner) = &server.owner {
+        // Before PostgreSQL 15, schema public belongs to the bootstrap superuser.
+        let (admin, connection) = server
+            .admin_config(&building)
+            .connect(NoTls)
+            .await
+            .map_err(|e| Error::postgres(format!("connecting to {building} as admin"), e))?;
+        let connection = tokio::spawn(connection);
+        execute(&admin, &format!("ALTER SCHEMA public OWNER TO {owner}")).await?;
+        drop(admin);
+        let _ = connection.await;
+    }
     let started = std::time::Instant::now();
     let (client, connection) = server.config(&building).connect(NoTls).await.map_err(|e| {
         Error::postgres(

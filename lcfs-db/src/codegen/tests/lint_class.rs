@@ -1,5 +1,7 @@
 //! Classification: V001–V015 only create and V016–V017 only add indexes, triggers and a schema
-//! of their own and replace function bodies, so all are expand; hand-made sets show which changes
+//! of their own and replace function bodies, so all are expand; V019 drops a function only the
+//! triggers it replaces called and revokes EXECUTE on one it creates, which the analysis reads
+//! as contract, so its header says expand and why; hand-made sets show which changes
 //! make a migration contract, and a header directive overrides the analysis with its reason.
 
 use std::path::Path;
@@ -37,8 +39,9 @@ fn the_embedded_migrations_are_all_expand() {
             migration.up,
             verdict.reason
         );
+        let overridden = migration.up.contains("V019__");
         assert!(
-            !verdict.overridden && verdict.accepted.is_empty(),
+            verdict.overridden == overridden && verdict.accepted.is_empty(),
             "{}",
             migration.up
         );
