@@ -11,8 +11,7 @@ use super::compat::AheadMigration;
 use super::history::{Applied, History};
 use super::preflight::{Preflight, preflight};
 use super::server_role;
-use super::transaction::{Begin, Open};
-use super::{Direction, Migration, MigrationReport, Migrator, Status, collisions, lock, session};
+use super::{Direction, Migration, MigrationReport, Migrator, Status, collisions};
 use crate::Error;
 
 /// What a run checked before it started.
