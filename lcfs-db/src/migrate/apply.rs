@@ -18,6 +18,7 @@ use super::session;
 use super::settings::StepSettings;
 use super::split::Statement;
 use super::transaction::{Begin, Failure, Open, Sent};
+use super::unmanaged::Prepare;
 use super::{Direction, Migration, Migrator};
 use crate::Error;
 
@@ -37,7 +38,7 @@ pub(crate) struct Step<'a> {
     pub checks_client: bool,
     /// Creates the history table, or adds to its layout, under the lock before the history is
     /// read: only for a run's first migration.
-    pub prepare_history: Option<String>,
+    pub prepare_history: Option<Prepare>,
 }
 
 /// What a step came to.
@@ -71,7 +72,7 @@ impl Step<'_> {
             lock_wait: self.migrator.lock_wait(),
             identity: &identity,
             timeouts: &timeouts,
-            prepare_history: self.prepare_history.as_deref(),
+            prepare_history: self.prepare_history,
             history: self.history,
         };
         let started = Instant::now();

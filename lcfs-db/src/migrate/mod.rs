@@ -29,6 +29,7 @@ mod settings;
 mod split;
 mod statements;
 mod status;
+mod stranded;
 mod transaction;
 mod undo;
 mod unmanaged;

@@ -1,7 +1,8 @@
 //! A run: the server and the whole history are checked once before anything is applied, then
 //! each migration of the plan runs in turn, taking the migration lock and reading the history
-//! again for itself, so concurrent runs apply each version once. Cancelling a run between
-//! migrations leaves nothing open: each migration's transaction ends on the server by itself.
+//! again for itself, so concurrent runs apply each version once; the first one also decides,
+//! under the lock, whether objects without a history table are another tool's. Cancelling a run
+//! between migrations leaves nothing open: each migration's transaction ends on the server.
 
 use tokio_postgres::Client;
 
@@ -10,6 +11,7 @@ use super::compat::AheadMigration;
 use super::history::{Applied, History};
 use super::preflight::{Preflight, preflight};
 use super::transaction::{Begin, Open};
+use super::unmanaged::{Prepare, refuse_objects};
 use super::{Direction, Migration, MigrationReport, Migrator, Status, lock, session};
 use crate::Error;
 
@@ -39,8 +41,24 @@ pub(crate) async fn downgrade(
     migrate(migrator, history, client, Direction::Down, to).await
 }
 
-/// The server's state and the history, refused when a run in `direction` must not start.
+/// The server's state and the history, refused when a run in `direction` must not start,
+/// objects without a history table included (what a run decides under the lock, reported here
+/// as the committed state stands).
 pub(crate) async fn verify(
+    migrator: &Migrator,
+    history: History<'_>,
+    client: &Client,
+    direction: Direction,
+) -> Result<Verified, Error> {
+    let verified = checked(migrator, history, client, direction).await?;
+    if verified.preflight.applied.is_none() {
+        refuse_objects(client, history).await?;
+    }
+    Ok(verified)
+}
+
+/// [`verify`] without the look for objects without a history table.
+async fn checked(
     migrator: &Migrator,
     history: History<'_>,
     client: &Client,
@@ -69,7 +87,7 @@ async fn migrate(
         preflight,
         status,
         ahead,
-    } = verify(migrator, history, client, direction).await?;
+    } = checked(migrator, history, client, direction).await?;
     for migration in &ahead {
         tracing::warn!(
             version = migration.version,
@@ -82,18 +100,22 @@ async fn migrate(
         Direction::Up => to <= status.current,
         Direction::Down => to >= status.current,
     };
-    // The history table's layout is brought up to date under the lock, with the first migration
-    // (an upgrade's history rows record the class), or by itself when there is none.
+    // The history table is created, or its layout brought up to date, under the lock, with the
+    // first migration (an upgrade's history rows record the class), or by itself when there is
+    // none. A run with nothing to do creates nothing: it only reports another tool's objects.
     let mut prepare_history = match &preflight.applied {
-        None if !nothing_to_do && direction == Direction::Up => Some(history.create_sql()),
+        None if !nothing_to_do && direction == Direction::Up => Some(Prepare::Create),
         Some(applied) if !applied.class_column && direction == Direction::Up => {
-            Some(history.add_class_sql())
+            Some(Prepare::AddClass)
         }
         _ => None,
     };
     if nothing_to_do {
-        if let Some(sql) = prepare_history {
-            add_class_column(migrator, history, client, preflight.checks_client, &sql).await?;
+        if preflight.applied.is_none() {
+            refuse_objects(client, history).await?;
+        }
+        if let Some(prepare) = prepare_history {
+            add_class_column(migrator, history, client, preflight.checks_client, prepare).await?;
         }
         return Ok(report);
     }
@@ -128,7 +150,7 @@ async fn add_class_column(
     history: History<'_>,
     client: &Client,
     checks_client: bool,
-    sql: &str,
+    prepare: Prepare,
 ) -> Result<(), Error> {
     let identity = session::identity(checks_client);
     let timeouts = session::timeouts(
@@ -140,7 +162,7 @@ async fn add_class_column(
         lock_wait: migrator.lock_wait(),
         identity: &identity,
         timeouts: &timeouts,
-        prepare_history: Some(sql),
+        prepare_history: Some(prepare),
         history,
     };
     let (open, _) = Open::begin(client, &begin).await?;
