@@ -1,8 +1,10 @@
 //! Putting back a no-transaction run's server session, even one the run can no longer reach: a
 //! transaction-mode pooler may hand the run's last statements to other server sessions and keep
 //! the marked one, with the migration lock, the timeouts and the mark, in its pool for good.
-//! That session is then ended from the session the run does reach, once it is idle between two
-//! of the pooler's transactions, so the lock is free about as soon as the run ends.
+//! The run sends its put-back again until the pooler hands it that session (it hands out its
+//! idle sessions in turn, or the last used first, so one comes back soon when the pool is not
+//! saturated); when it does not within [`REACH_WAIT`], that session is ended from the session
+//! the run reaches, once it is idle between two of the pooler's transactions.
 
 use std::time::{Duration, Instant};
 
@@ -10,16 +12,21 @@ use tokio_postgres::{Client, SimpleQueryMessage};
 
 use super::lock::MigrationLock;
 
+/// How long a run tries to reach its marked session again before it ends it: ending a server
+/// session is the last resort, since a client the pooler hands it to in that instant would
+/// lose its connection.
+const REACH_WAIT: Duration = Duration::from_secs(2);
+
 /// How long a run tries to put back or end its marked session: the pooler lends it to other
 /// clients for a transaction at a time, between which it is idle.
 const PUT_BACK_WAIT: Duration = Duration::from_secs(5);
 
 /// How often it tries.
-const PUT_BACK_INTERVAL: Duration = Duration::from_millis(50);
+const PUT_BACK_INTERVAL: Duration = Duration::from_millis(20);
 
-/// Sends `put_back` (it returns a row only in the marked session `pid`, see `pinned.rs`); when
-/// another session answers, ends session `pid` from there while it holds `lock`, once it is idle
-/// outside any transaction, so that no client of the pooler loses a transaction. Best effort: a
+/// Sends `put_back` (it returns a row only in the marked session `pid`, see `pinned.rs`) until
+/// the marked session answers; after [`REACH_WAIT`], ends session `pid` from the session that
+/// answers while it holds `lock`, once it is idle outside any transaction. Best effort: a
 /// failure is logged, naming the session; a run waiting for the lock then reports it.
 pub(crate) async fn put_back(client: &Client, put_back: &str, pid: i32, lock: &MigrationLock) {
     let started = Instant::now();
@@ -33,6 +40,10 @@ pub(crate) async fn put_back(client: &Client, put_back: &str, pid: i32, lock: &M
                 tracing::warn!(%error, "putting the session back failed");
                 return;
             }
+        }
+        if started.elapsed() < REACH_WAIT {
+            tokio::time::sleep(PUT_BACK_INTERVAL).await;
+            continue;
         }
         match client.simple_query(&end).await {
             // No row: the session holds the lock no more.
