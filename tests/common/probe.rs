@@ -68,3 +68,14 @@ pub async fn migration_lock_waiter(db: &Client, except: &[i32]) -> i32 {
     }
     panic!("no backend waited for the migration lock");
 }
+
+/// The advisory-lock key of the migration lock on the default history table, derived as the
+/// runner derives it (FNV-1a of `lcfs-db migrate <table>`), for tests that hold it by hand.
+pub fn migration_lock_key() -> i64 {
+    let hash = b"lcfs-db migrate refinery_schema_history"
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, &byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        });
+    i64::from_ne_bytes(hash.to_ne_bytes())
+}

@@ -6,7 +6,9 @@
 //! and a build that fails for good drops before the run returns (`concurrent_index.rs`).
 //! A run cancelled half way puts the session back all the same (`undo.rs`).
 //! A transaction-mode pooler cannot keep a session's lock: such migrations need a direct or
-//! session-pooled connection, and a run that notices the pooler refuses (`pinned.rs`).
+//! session-pooled connection, and a run that notices the pooler refuses (`pinned.rs`), and
+//! ends the server session it can no longer reach rather than leave the lock there
+//! (`stranded.rs`).
 
 use std::time::Instant;
 
@@ -22,6 +24,7 @@ use super::progress::{log_retry, log_statement};
 use super::recheck::{Todo, recheck};
 use super::session;
 use super::split::Statement;
+use super::stranded;
 use super::undo::Undo;
 use crate::Error;
 
@@ -31,26 +34,25 @@ pub(crate) async fn run(
     report: &Report<'_>,
     statements: &[Statement<'_>],
 ) -> Result<Outcome, Error> {
-    let pinned = Pinned::mark(client).await?;
-    let mut undo = Undo::new(client);
-    undo.push(pinned.unmark_sql());
     let lock = MigrationLock::for_table(step.history.table());
-    let here = pinned.here();
-    let result = match lock
-        .wait_where(client, &here, step.migrator.lock_wait())
-        .await
-    {
-        Ok(true) => {
-            tracing::debug!(file = %report.file, "migration lock taken for the session");
-            undo.push(lock.release_sql(&here));
-            let result = under_lock(step, client, report, statements, &pinned, &mut undo).await;
-            lock.release_where(client, &here).await;
-            result
-        }
-        Ok(false) => Err(moved(report, "no statement of it was applied")),
-        Err(error) => Err(error),
-    };
-    pinned.unmark(client).await;
+    let pinned = Pinned::lock(client, &lock, step.migrator.lock_wait()).await?;
+    tracing::debug!(file = %report.file, pid = pinned.pid(), "migration lock taken for the session");
+    let mut undo = Undo::new(client);
+    undo.push(stranded::end_sql(pinned.pid(), &lock));
+    undo.push(pinned.put_back_sql(&lock, &[]));
+    let mut restore = Vec::new();
+    let result = under_lock(
+        step,
+        client,
+        report,
+        statements,
+        &pinned,
+        &mut undo,
+        &mut restore,
+    );
+    let result = result.await;
+    let put_back = pinned.put_back_sql(&lock, &restore);
+    stranded::put_back(client, &put_back, pinned.pid(), &lock).await;
     undo.disarm();
     result
 }
@@ -62,12 +64,10 @@ async fn under_lock(
     statements: &[Statement<'_>],
     pinned: &Pinned,
     undo: &mut Undo<'_>,
+    restore: &mut Vec<String>,
 ) -> Result<Outcome, Error> {
-    if let Some(sql) = &step.prepare_history {
-        client
-            .batch_execute(sql)
-            .await
-            .map_err(|e| Error::postgres("preparing the history table", e))?;
+    if let Some(prepare) = step.prepare_history {
+        prepare.under_lock(client, step.history).await?;
     }
     let rows = step.history.read(client).await?.unwrap_or_default();
     let todo = recheck(
@@ -89,10 +89,9 @@ async fn under_lock(
     let Some(saved) = session::set_for_session(client, &settings, &here).await? else {
         return Err(moved(report, "no statement of it was applied"));
     };
-    undo.push(session::restore_sql(&saved, &here));
-    let result = statements_then_record(step, client, report, statements, pinned).await;
-    session::restore(client, saved, &here).await;
-    result
+    *restore = session::restore_calls(&saved);
+    undo.push(pinned.put_back_sql(&MigrationLock::for_table(step.history.table()), restore));
+    statements_then_record(step, client, report, statements, pinned).await
 }
 
 async fn statements_then_record(
@@ -148,7 +147,7 @@ async fn statements_then_record(
                 wait,
                 &lookup,
             );
-            tokio::time::sleep(wait).await;
+            pinned.sleep(client, wait).await?;
             attempt += 1;
         }
         if let Some(index) = &builds {

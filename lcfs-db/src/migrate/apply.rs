@@ -20,6 +20,7 @@ use super::settings::StepSettings;
 use super::split::Statement;
 use super::transaction::{Begin, Failure, Open, Sent};
 use super::up_front::UpFront;
+use super::unmanaged::Prepare;
 use super::{Direction, Migration, Migrator};
 use crate::Error;
 
@@ -39,7 +40,7 @@ pub(crate) struct Step<'a> {
     pub checks_client: bool,
     /// Creates the history table, or adds to its layout, under the lock before the history is
     /// read: only for a run's first migration.
-    pub prepare_history: Option<String>,
+    pub prepare_history: Option<Prepare>,
     /// What the run decided about V015's reporting role before it started.
     pub role: RoleDecision,
 }
@@ -75,7 +76,7 @@ impl Step<'_> {
             lock_wait: self.migrator.lock_wait(),
             identity: &identity,
             timeouts: &timeouts,
-            prepare_history: self.prepare_history.as_deref(),
+            prepare_history: self.prepare_history,
             history: self.history,
         };
         let up_front =

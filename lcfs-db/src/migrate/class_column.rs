@@ -13,6 +13,7 @@ use super::lock::MigrationLock;
 use super::progress::log_retry;
 use super::session;
 use super::transaction::{Begin, Open};
+use super::unmanaged::Prepare;
 use crate::{Error, ErrorKind};
 
 /// Adds the column, committed before any migration of the run.
@@ -31,7 +32,7 @@ pub(crate) async fn add(
         lock_wait: migrator.lock_wait(),
         identity: &identity,
         timeouts: &timeouts,
-        prepare_history: Some(&sql),
+        prepare_history: Some(Prepare::AddClass),
         history,
     };
     let mut attempt = 1;

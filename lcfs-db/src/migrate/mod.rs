@@ -1,5 +1,15 @@
 //! Bringing a database to a version: the embedded migration set and the runner that applies it.
 //! Private: its public items are re-exported at the crate root, beside [`migrate()`].
+//!
+//! The migration lock and poolers: each migration's transaction takes the lock, so it ends with
+//! the transaction whatever a pooler does (`lock.rs`). A no-transaction migration must hold it
+//! for its server session: it takes it and marks the session in one statement (`pinned.rs`);
+//! moved by a transaction-mode pooler, the run is refused and puts the lock, its timeouts and
+//! the mark back in one statement, sent until the marked session answers, and ends that session
+//! as a last resort (`stranded.rs`): no session keeps the lock after the run. A waiter that finds
+//! the lock held by a session idle outside any transaction names it at once (`lock.rs`). The
+//! first run decides under the lock whether objects without a history table are another tool's
+//! (`unmanaged.rs`), so concurrent first runs never take each other's objects for foreign ones.
 
 mod alone;
 mod apply;
@@ -33,6 +43,7 @@ mod settings;
 mod split;
 mod statements;
 mod status;
+mod stranded;
 mod transaction;
 mod undo;
 mod unmanaged;
@@ -75,8 +86,9 @@ use crate::Error;
 /// ([`ErrorKind::Standby`](crate::ErrorKind::Standby)), an edited
 /// ([`Divergent`](crate::ErrorKind::Divergent)), unknown
 /// ([`Missing`](crate::ErrorKind::Missing)) or missing
-/// ([`OutOfOrder`](crate::ErrorKind::OutOfOrder)) version, or objects without a history table
-/// ([`Unmanaged`](crate::ErrorKind::Unmanaged)) stop the run. Versions above the set's head
+/// ([`OutOfOrder`](crate::ErrorKind::OutOfOrder)) version stop the run; so do objects without a
+/// history table ([`Unmanaged`](crate::ErrorKind::Unmanaged)), found under the migration lock
+/// before the history table is created, so that concurrent first runs all start. Versions above the set's head
 /// that the history records as [`Class::Expand`] are tolerated: a newer build applied them, and
 /// this one keeps working beside them (see [`MigrationReport::ahead`]).
 ///

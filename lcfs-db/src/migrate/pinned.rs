@@ -1,45 +1,49 @@
 //! The one server session a no-transaction migration needs. Its statements commit one by one
 //! under a session-level lock, which a transaction-mode pooler defeats: it may hand each
-//! statement to another server session. So the run marks its server session before it takes the
-//! lock, takes the lock only where it finds its mark, and looks for the mark again before each
-//! statement: a pooler that moves the session is noticed and the run refused. The session's
-//! settings are set and put back under the same condition. A pooler that happens to hand out the
-//! same server session every time is not noticed; it may lend that session to other clients
-//! between two statements, and they see the migration's timeouts meanwhile.
+//! statement to another server session. So the run marks its server session in the statement
+//! that takes the lock, and looks for the mark again before each statement: a pooler that moves
+//! the session is noticed and the run refused. The session's settings are set where the mark is,
+//! and put back with the lock and the mark in one statement (all or none). A pooler that happens
+//! to hand out the same server session every time is not noticed; it may lend that session to
+//! other clients between two statements, and they see the migration's timeouts meanwhile.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use tokio_postgres::{Client, SimpleQueryMessage};
 
 use super::failure::Report;
+use super::lock::{MigrationLock, SESSION_MARK as MARK};
 use crate::{Error, ErrorKind};
 
-/// A custom setting: it lives in one server session and goes nowhere else.
-const MARK: &str = "lcfs_db.no_transaction_run";
-
-/// The server session a no-transaction migration marked as its own.
+/// The server session a no-transaction migration took the migration lock in and marked.
 #[derive(Debug)]
 pub(crate) struct Pinned {
     token: String,
+    /// The server session's process id.
+    pid: i32,
 }
 
 impl Pinned {
-    /// Marks the server session the client's next statement reaches.
-    pub async fn mark(client: &Client) -> Result<Pinned, Error> {
+    /// Takes the migration lock for the server session the client's statement reaches, waiting
+    /// up to `wait`, and marks that session in the same statement: a session never holds the
+    /// mark without the lock, nor the lock for this run without the mark.
+    pub async fn lock(
+        client: &Client,
+        lock: &MigrationLock,
+        wait: Duration,
+    ) -> Result<Self, Error> {
         let nanos = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |elapsed| elapsed.as_nanos());
-        let pinned = Pinned {
-            token: format!("{}-{nanos}", std::process::id()),
-        };
-        client
-            .simple_query(&format!(
-                "SELECT set_config('{MARK}', '{}', false)",
-                pinned.token
-            ))
-            .await
-            .map_err(|e| Error::postgres("marking the session", e))?;
-        Ok(pinned)
+        let token = format!("{}-{nanos}", std::process::id());
+        let mark = format!("set_config('{MARK}', '{token}', false)");
+        let pid = lock.take_for_session(client, &mark, wait).await?;
+        Ok(Pinned { token, pid })
+    }
+
+    /// The process id of the marked server session.
+    pub fn pid(&self) -> i32 {
+        self.pid
     }
 
     /// An SQL condition that holds only in the marked server session.
@@ -68,20 +72,34 @@ impl Pinned {
         }
     }
 
-    /// The statement [`Self::unmark`] sends.
-    pub fn unmark_sql(&self) -> String {
-        format!(
-            "SELECT set_config('{MARK}', '', false) WHERE {}",
-            self.here()
-        )
+    /// The one statement that puts the marked session back: `restore` (the session's settings as
+    /// they were, `set_config` calls), the lock released, the mark cleared. It returns a row only
+    /// where the mark is, and there does all of it.
+    pub fn put_back_sql(&self, lock: &MigrationLock, restore: &[String]) -> String {
+        let calls: Vec<String> = restore
+            .iter()
+            .cloned()
+            .chain([
+                lock.unlock_sql(),
+                format!("set_config('{MARK}', '', false)"),
+            ])
+            .collect();
+        format!("SELECT {} WHERE {}", calls.join(", "), self.here())
     }
 
-    /// Best effort: where the pooler hands the statement to another server session, the mark
-    /// stays in the first, where it means nothing to anyone else.
-    pub async fn unmark(self, client: &Client) {
-        if let Err(error) = client.simple_query(&self.unmark_sql()).await {
-            tracing::debug!(%error, "clearing the session's mark failed");
-        }
+    /// Waits `wait` in the marked session, outside any transaction and under no timeout: a live
+    /// run's session is never idle longer than a round trip, so a waiting run can tell it from
+    /// one that was left behind (`lock.rs`). Where the pooler handed the statement to another
+    /// server session, it waits all the same (the next check refuses the run).
+    pub async fn sleep(&self, client: &Client, wait: Duration) -> Result<(), Error> {
+        let sql = format!(
+            "BEGIN; SET LOCAL statement_timeout = 0; SELECT pg_sleep({}); COMMIT",
+            wait.as_secs_f64()
+        );
+        client
+            .batch_execute(&sql)
+            .await
+            .map_err(|e| Error::postgres("waiting before the next attempt", e))
     }
 }
 

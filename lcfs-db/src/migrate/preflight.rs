@@ -1,12 +1,12 @@
 //! What a run checks before it changes anything, in one round trip: that the server accepts
 //! writes (a hot standby does not), whether it can notice a vanished client, and the history as
-//! it stands.
+//! it stands. Objects without a history table are looked for later, under the migration lock
+//! (`unmanaged.rs`).
 
 use futures_util::future::join;
 use tokio_postgres::{Client, SimpleQueryMessage};
 
 use super::history::{Applied, History};
-use super::unmanaged;
 use crate::{Error, ErrorKind};
 
 /// What the server said before the run.
@@ -25,8 +25,8 @@ const SERVER: &str = "SELECT pg_is_in_recovery(), CASE \
      WHEN current_setting('client_connection_check_interval', true) IS NULL THEN NULL \
      ELSE set_config('client_connection_check_interval', '1000', true) END";
 
-/// Reads the server's state and the history; refuses a database whose objects have no history
-/// table, and for a run that writes (`writes`) a standby.
+/// Reads the server's state and the history; for a run that writes (`writes`), refuses a
+/// standby.
 pub(crate) async fn preflight(
     client: &Client,
     history: History<'_>,
@@ -52,9 +52,6 @@ pub(crate) async fn preflight(
             "the server is a standby in recovery, read-only: migrations run on the primary; \
              nothing was applied (connect to the primary; `status` works on a standby)",
         ));
-    }
-    if applied.is_none() {
-        unmanaged::refuse_objects(client, history).await?;
     }
     Ok(Preflight {
         applied,

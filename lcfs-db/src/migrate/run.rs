@@ -1,7 +1,8 @@
 //! A run: the server and the whole history are checked once before anything is applied, then
 //! each migration of the plan runs in turn, taking the migration lock and reading the history
-//! again for itself, so concurrent runs apply each version once. Cancelling a run between
-//! migrations leaves nothing open: each migration's transaction ends on the server by itself.
+//! again for itself, so concurrent runs apply each version once; the first one also decides,
+//! under the lock, whether objects without a history table are another tool's. Cancelling a run
+//! between migrations leaves nothing open: each migration's transaction ends on the server.
 
 use tokio_postgres::Client;
 
@@ -11,6 +12,7 @@ use super::compat::AheadMigration;
 use super::history::{Applied, History};
 use super::preflight::{Preflight, preflight};
 use super::server_role;
+use super::unmanaged::{Prepare, refuse_objects};
 use super::{Direction, Migration, MigrationReport, Migrator, Status, collisions};
 use crate::Error;
 
@@ -40,9 +42,26 @@ pub(crate) async fn downgrade(
     migrate(migrator, history, client, Direction::Down, to).await
 }
 
-/// The server's state and the history, refused when a run in `direction` must not start; a
-/// standby only when the caller `writes` (`status` reads the history as a run checks it).
+/// The server's state and the history, refused when a run in `direction` must not start,
+/// objects without a history table included (what a run decides under the lock, reported here
+/// as the committed state stands); a standby only when the caller `writes` (`status` reads the
+/// history as a run checks it).
 pub(crate) async fn verify(
+    migrator: &Migrator,
+    history: History<'_>,
+    client: &Client,
+    direction: Direction,
+    writes: bool,
+) -> Result<Verified, Error> {
+    let verified = checked(migrator, history, client, direction, writes).await?;
+    if verified.preflight.applied.is_none() {
+        refuse_objects(client, history).await?;
+    }
+    Ok(verified)
+}
+
+/// [`verify`] without the look for objects without a history table.
+async fn checked(
     migrator: &Migrator,
     history: History<'_>,
     client: &Client,
@@ -72,7 +91,7 @@ async fn migrate(
         preflight,
         status,
         ahead,
-    } = verify(migrator, history, client, direction, true).await?;
+    } = checked(migrator, history, client, direction, true).await?;
     for migration in &ahead {
         tracing::warn!(
             version = migration.version,
@@ -85,10 +104,11 @@ async fn migrate(
         Direction::Up => to <= status.current,
         Direction::Down => to >= status.current,
     };
-    // A new history table is created under the lock with the first migration; one an older
-    // version made gets the `class` column an upgrade's history rows record first, by itself.
+    // A new history table is created under the lock with the first migration, where the run
+    // decides about another tool's objects; one an older version made gets the `class` column an
+    // upgrade's history rows record first, by itself.
     let mut prepare_history = match &preflight.applied {
-        None if !nothing_to_do && direction == Direction::Up => Some(history.create_sql()),
+        None if !nothing_to_do && direction == Direction::Up => Some(Prepare::Create),
         _ => None,
     };
     if let Some(applied) = &preflight.applied
@@ -98,6 +118,10 @@ async fn migrate(
         class_column::add(migrator, history, client, preflight.checks_client).await?;
     }
     if nothing_to_do {
+        // A run with nothing to do creates nothing: it only reports another tool's objects.
+        if preflight.applied.is_none() {
+            refuse_objects(client, history).await?;
+        }
         return Ok(report);
     }
     let plan = migrator.plan(direction, status.current, to)?;

@@ -53,7 +53,7 @@ pub(crate) fn set_local(settings: &[Setting]) -> String {
 
 /// Values a session had before [`set_for_session`] changed them.
 #[derive(Debug)]
-#[must_use = "the application's settings come back only with `restore`"]
+#[must_use = "the application's settings come back only with `restore_calls`"]
 pub(crate) struct Saved(Vec<(&'static str, String)>);
 
 /// Sets `settings` for the server session where `here` holds (`pinned.rs`), returning what they
@@ -83,22 +83,10 @@ pub(crate) async fn set_for_session(
     Ok(first_row(&answer, 0).map(|_| saved))
 }
 
-/// Puts the values [`set_for_session`] found back, where `here` holds. Best effort: a failure
-/// means the connection is gone, and the settings with it.
-pub(crate) async fn restore(client: &Client, saved: Saved, here: &str) {
-    match client.simple_query(&restore_sql(&saved, here)).await {
-        Ok(answer) if first_row(&answer, 0).is_none() => tracing::warn!(
-            "the session's settings stay with the server session they were set in: the pooler \
-             handed their restore to another one"
-        ),
-        Ok(_) => {}
-        Err(error) => tracing::warn!(%error, "restoring the session's settings failed"),
-    }
-}
-
-/// The statement [`restore`] sends.
-pub(crate) fn restore_sql(saved: &Saved, here: &str) -> String {
-    set_session(&saved.0, here)
+/// The `set_config` calls that put the values [`set_for_session`] found back, for a statement
+/// that puts more back at once (`pinned.rs`).
+pub(crate) fn restore_calls(saved: &Saved) -> Vec<String> {
+    set_calls(&saved.0)
 }
 
 /// The first row's first `columns` values, when a row came back.
@@ -114,11 +102,14 @@ fn first_row(answer: &[SimpleQueryMessage], columns: usize) -> Option<Vec<String
 }
 
 fn set_session(settings: &[Setting], here: &str) -> String {
-    let calls: Vec<String> = settings
+    format!("SELECT {} WHERE {here}", set_calls(settings).join(", "))
+}
+
+fn set_calls(settings: &[Setting]) -> Vec<String> {
+    settings
         .iter()
         .map(|(name, value)| format!("set_config({}, {}, false)", literal(name), literal(value)))
-        .collect();
-    format!("SELECT {} WHERE {here}", calls.join(", "))
+        .collect()
 }
 
 /// `value` as an SQL string literal.

@@ -16,6 +16,7 @@ use super::lock::MigrationLock;
 use super::pipeline::Pipeline;
 use super::session::{Setting, set_local};
 use super::split::Statement;
+use super::unmanaged::Prepare;
 use crate::Error;
 
 /// What the first two round trips need.
@@ -26,8 +27,8 @@ pub(crate) struct Begin<'a> {
     pub identity: &'a [Setting],
     /// Set after the lock, for the migration's statements.
     pub timeouts: &'a [Setting],
-    /// Creates the history table, or adds to its layout, before it is read.
-    pub prepare_history: Option<&'a str>,
+    /// Creates the history table, or adds to its layout, under the lock before it is read.
+    pub prepare_history: Option<Prepare>,
     pub history: History<'a>,
 }
 
@@ -64,15 +65,8 @@ impl<'c> Open<'c> {
             "BEGIN ISOLATION LEVEL READ COMMITTED; {}",
             set_local(begin.identity)
         );
-        let prepare = match begin.prepare_history {
-            Some(sql) => format!("{sql}; "),
-            None => String::new(),
-        };
-        let read = format!(
-            "{}{prepare}{}",
-            set_local(begin.timeouts),
-            begin.history.select_sql()
-        );
+        let timeouts = set_local(begin.timeouts);
+        let mut read = format!("{timeouts}{}", begin.history.select_sql());
         // Dropped before the lock is answered (a cancelled run), it still ends the transaction.
         let open = Open { client, open: true };
         if let Err(error) = begin
@@ -82,6 +76,18 @@ impl<'c> Open<'c> {
         {
             open.closed();
             return Err(error);
+        }
+        if let Some(prepare) = begin.prepare_history {
+            // The timeouts first: adding a column waits for the table's readers.
+            let prepared = match client.batch_execute(&timeouts).await {
+                Ok(()) => prepare.under_lock(client, begin.history).await,
+                Err(e) => Err(Error::postgres("setting the migration's timeouts", e)),
+            };
+            if let Err(error) = prepared {
+                open.rollback().await;
+                return Err(error);
+            }
+            read = begin.history.select_sql();
         }
         let read = client
             .simple_query(&read)
