@@ -3,7 +3,10 @@
 
 use tokio_postgres::Client;
 
-use crate::catalog::{Drift, compare, head_snapshot, read_in_transaction};
+use crate::catalog::{
+    Drift, align_definitions, compare, head_snapshot, point_at_first_difference,
+    read_in_transaction,
+};
 use crate::{Error, ErrorKind, Migrator};
 
 /// Compares the database behind `client` with the catalog the embedded migrations define at
@@ -29,9 +32,12 @@ pub async fn check(client: &Client) -> Result<Drift, Error> {
             not_at_head(status.current, status.head),
         ));
     }
-    let expected = head_snapshot()?;
-    let found = read_in_transaction(client).await?;
-    Ok(compare(&expected, &found))
+    let mut expected = head_snapshot()?;
+    let mut found = read_in_transaction(client).await?;
+    align_definitions(client, &mut expected, &mut found).await?;
+    let mut drift = compare(&expected, &found);
+    point_at_first_difference(&mut drift);
+    Ok(drift)
 }
 
 fn not_at_head(current: i32, head: i32) -> String {

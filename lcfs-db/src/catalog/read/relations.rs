@@ -1,13 +1,14 @@
 //! Tables, views, materialized views and what hangs off them: columns, constraints, indexes,
 //! triggers, sequences. The attribute names are those of the LCFS reference's `schema.json`,
-//! so that the reference compares with a live catalog attribute by attribute.
+//! so that the reference compares with a live catalog attribute by attribute. A view's
+//! definition is the server's printed text, compared by meaning in `definitions`.
 
 /// Each query follows [`super::SCOPE`] and answers (kind, name, attributes).
 pub(super) const QUERIES: &[&str] = &[
     "SELECT CASE r.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'table' END,
             r.qname,
-            CASE WHEN r.relkind IN ('v', 'm') THEN jsonb_build_object('definition_md5',
-                   md5(regexp_replace(btrim(pg_get_viewdef(r.oid)), '\\s+', ' ', 'g')))
+            CASE WHEN r.relkind IN ('v', 'm')
+                 THEN jsonb_build_object('definition', btrim(pg_get_viewdef(r.oid), E' \\t\\r\\n'))
                  ELSE '{}'::jsonb END
      FROM rels r WHERE r.relkind <> 'S'",
     // The ordinal is dense (1..n), so a column dropped long ago leaves no trace.
