@@ -27,6 +27,11 @@ pub(super) const QUERIES: &[&str] = &[
      JOIN pg_type t ON t.oid = a.atttypid
      LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
      WHERE r.relkind <> 'S'",
+    // PostgreSQL 18 also records each NOT NULL as a constraint (contype 'n', named
+    // `<table>_<column>_not_null`); earlier versions only set `attnotnull`. The one place that
+    // tells versions apart: NOT NULL is the column's `nullable` on every version, and these
+    // constraints are left out, so the catalog reads the same on 15 to 18
+    // (tests/server_versions.rs).
     "SELECT 'constraint', r.qname || '.' || con.conname,
             jsonb_build_object(
               'type', CASE con.contype WHEN 'p' THEN 'PRIMARY KEY' WHEN 'f' THEN 'FOREIGN KEY'
