@@ -14,7 +14,9 @@ async fn the_snapshot_is_the_catalog_at_head(db: TestDatabase) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SNAPSHOT_FILE);
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     let mut snapshot = Catalog::from_snapshot(&committed).unwrap_or_default();
-    align_definitions(&db, &mut snapshot, &mut live).await.unwrap();
+    align_definitions(&db, &mut snapshot, &mut live)
+        .await
+        .unwrap();
     if std::env::var_os("LCFS_DB_UPDATE_SNAPSHOT").is_some() {
         std::fs::write(&path, live.to_snapshot()).unwrap();
         eprintln!("wrote {} ({} objects)", path.display(), live.len());

@@ -32,7 +32,10 @@ fn checks_clean(url: &str, what: &str) {
 /// with the reason) when only an older major version than the server's is found.
 async fn client_program(db: &Client, name: &str) -> Option<PathBuf> {
     let server: i32 = db
-        .query_one("SELECT current_setting('server_version_num')::int / 10000", &[])
+        .query_one(
+            "SELECT current_setting('server_version_num')::int / 10000",
+            &[],
+        )
         .await
         .unwrap()
         .get(0);
@@ -92,7 +95,15 @@ fn dump_and_restore(pg_dump: &PathBuf, from: &TestDatabase, format: &str, into: 
             .args(["--exit-on-error", "--dbname", into.url()])
             .arg(&file)),
         _ => run(Command::new(bindir.join("psql"))
-            .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "--dbname", into.url(), "--file"])
+            .args([
+                "-X",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "--dbname",
+                into.url(),
+                "--file",
+            ])
             .arg(&file)),
     }
     let _ = std::fs::remove_file(file);
@@ -118,7 +129,10 @@ async fn a_database_restored_from_a_dump_checks_clean(db: TestDatabase) {
     let printed = "SELECT pg_get_viewdef('mv_compliance_report_count')";
     let before: String = db.query_one(printed, &[]).await.unwrap().get(0);
     let after: String = custom.query_one(printed, &[]).await.unwrap().get(0);
-    assert_ne!(before, after, "the restore prints V014's definition otherwise");
+    assert_ne!(
+        before, after,
+        "the restore prints V014's definition otherwise"
+    );
     checks_clean(custom.url(), "restored from pg_dump --format custom");
 
     let plain = TestDatabase::empty().await.unwrap();
@@ -161,7 +175,10 @@ async fn a_definition_whose_meaning_changed_is_named(db: TestDatabase) {
     // A changed literal.
     edit_view(&db, "transaction_status_view", "'Assessed'", "'Submitted'").await;
     let drift = lcfs_db::check(&db).await.unwrap();
-    assert!(named(&drift, Kind::View, "transaction_status_view"), "{drift}");
+    assert!(
+        named(&drift, Kind::View, "transaction_status_view"),
+        "{drift}"
+    );
     assert_eq!(drift.differences.len(), 1, "{drift}");
     let output = lcfs_db(db.url(), &["check"]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
@@ -174,7 +191,13 @@ async fn a_definition_whose_meaning_changed_is_named(db: TestDatabase) {
     );
 
     // Another column, in a view printed with its table names on every version (a join).
-    edit_view(&db, "vw_fse_base", "vcr.version AS", "vcr.compliance_report_id AS").await;
+    edit_view(
+        &db,
+        "vw_fse_base",
+        "vcr.version AS",
+        "vcr.compliance_report_id AS",
+    )
+    .await;
     // A dropped condition, in a materialized view (re-created without its WHERE).
     let printed: String = db
         .query_one("SELECT pg_get_viewdef('mv_fuel_code_count')", &[])
@@ -199,7 +222,10 @@ async fn a_definition_whose_meaning_changed_is_named(db: TestDatabase) {
         (Kind::View, "vw_fse_base"),
         (Kind::MaterializedView, "mv_fuel_code_count"),
     ] {
-        assert!(named(&drift, kind, name), "{kind} {name} not named in:\n{drift}");
+        assert!(
+            named(&drift, kind, name),
+            "{kind} {name} not named in:\n{drift}"
+        );
     }
 }
 
@@ -212,8 +238,9 @@ async fn a_standby_compares_equal_texts_and_says_when_it_cannot_compare() {
     let standby = primary.standby().await.expect("a standby of it");
     let url = standby.url("postgres");
     let head = lcfs_db::catalog::head_snapshot().unwrap();
-    let snapshot_text = head.get(Kind::MaterializedView, "mv_fuel_code_count").unwrap()
-        ["definition"]
+    let snapshot_text = head
+        .get(Kind::MaterializedView, "mv_fuel_code_count")
+        .unwrap()["definition"]
         .as_str()
         .unwrap()
         .to_owned();
@@ -228,8 +255,17 @@ async fn a_standby_compares_equal_texts_and_says_when_it_cannot_compare() {
     }
     // A definition changed on the primary: telling whether it means the same needs a writable
     // server, and the standby says so rather than guessing.
-    edit_view(&client, "transaction_status_view", "'Assessed'", "'Submitted'").await;
-    client.batch_execute("SELECT pg_switch_wal()").await.unwrap();
+    edit_view(
+        &client,
+        "transaction_status_view",
+        "'Assessed'",
+        "'Submitted'",
+    )
+    .await;
+    client
+        .batch_execute("SELECT pg_switch_wal()")
+        .await
+        .unwrap();
     let (replica, connection) = standby.config("postgres").connect(NoTls).await.unwrap();
     tokio::spawn(connection);
     let mut error = None;
@@ -244,7 +280,12 @@ async fn a_standby_compares_equal_texts_and_says_when_it_cannot_compare() {
     }
     let error = error.expect("the standby replays the change and check refuses to guess");
     assert_eq!(error.kind(), ErrorKind::Standby, "{error}");
-    assert!(error.to_string().contains("run `lcfs-db check` on the primary"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("run `lcfs-db check` on the primary"),
+        "{error}"
+    );
     let output = lcfs_db(&url, &["check"]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     // The primary, writable, names it.

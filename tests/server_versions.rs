@@ -7,16 +7,22 @@ use lcfs_db::catalog::{Kind, read_in_transaction};
 use lcfs_db::testing::TestDatabase;
 
 async fn server_major(db: &TestDatabase) -> i32 {
-    db.query_one("SELECT current_setting('server_version_num')::int / 10000", &[])
-        .await
-        .unwrap()
-        .get(0)
+    db.query_one(
+        "SELECT current_setting('server_version_num')::int / 10000",
+        &[],
+    )
+    .await
+    .unwrap()
+    .get(0)
 }
 
 #[lcfs_db::test]
 async fn the_harness_runs_the_chosen_server_version(db: TestDatabase) {
     let major = server_major(&db).await;
-    assert!((15..=18).contains(&major), "PostgreSQL {major} is not one we test");
+    assert!(
+        (15..=18).contains(&major),
+        "PostgreSQL {major} is not one we test"
+    );
     let Some(bindir) = std::env::var_os("LCFS_DB_PG_BINDIR").filter(|dir| !dir.is_empty()) else {
         return;
     };
@@ -51,7 +57,9 @@ async fn not_null_reads_as_the_column_on_every_version(db: TestDatabase) {
         _ => assert!(recorded > 0, "18 records NOT NULL constraints"),
     }
     let catalog = read_in_transaction(&db).await.unwrap();
-    let column = catalog.get(Kind::Column, "organization.credit_market_is_buyer").unwrap();
+    let column = catalog
+        .get(Kind::Column, "organization.credit_market_is_buyer")
+        .unwrap();
     assert_eq!(column["nullable"], false);
     let named_not_null: Vec<&str> = catalog
         .of_kind(Kind::Constraint)

@@ -1,5 +1,6 @@
 //! `check`: the live catalog against the snapshot of what the migrations leave at head, for
-//! operators and for a service's health endpoint. Reads only, so it runs on a hot standby.
+//! operators and for a service's health endpoint. Changes nothing; views that print otherwise
+//! than the snapshot need a writable server to be compared (see `catalog::align_definitions`).
 
 use tokio_postgres::Client;
 
@@ -15,6 +16,10 @@ use crate::{Error, ErrorKind, Migrator};
 /// Only head is known: the snapshot embedded in the binary describes head and nothing else, so
 /// a database at another version (or one without lcfs-db's history) is an error of kind
 /// [`ErrorKind::NotAtHead`] saying what to do, not a drift.
+///
+/// View and materialized view definitions are compared by what they mean: on a read-only hot
+/// standby, one that prints otherwise than the snapshot cannot be, and the result is an error of
+/// kind [`ErrorKind::Standby`] (see [`crate::catalog::align_definitions`]).
 ///
 /// ```no_run
 /// # async fn health(client: &tokio_postgres::Client) -> Result<(), lcfs_db::Error> {

@@ -42,9 +42,7 @@ pub async fn align_definitions(
     }
     refuse_on_standby(client, pending.len()).await?;
     client
-        .batch_execute(
-            "BEGIN READ WRITE; SELECT set_config('search_path', 'public', true)",
-        )
+        .batch_execute("BEGIN READ WRITE; SELECT set_config('search_path', 'public', true)")
         .await
         .map_err(|e| Error::postgres("starting the transaction that prints definitions", e))?;
     let printed = print_again(client, &pending).await;
@@ -62,7 +60,10 @@ pub async fn align_definitions(
         }
         if let Some(attributes) = found.get_mut(*kind, name) {
             let text = match agreed {
-                true => expected.get(*kind, name).and_then(|a| a.get(DEFINITION)).cloned(),
+                true => expected
+                    .get(*kind, name)
+                    .and_then(|a| a.get(DEFINITION))
+                    .cloned(),
                 false => Some(have.into()),
             };
             attributes.extend(text.map(|text| (DEFINITION.to_owned(), text)));
@@ -83,7 +84,8 @@ pub(crate) fn point_at_first_difference(drift: &mut Drift) {
         else {
             continue;
         };
-        if attribute != DEFINITION || !matches!(difference.kind, Kind::View | Kind::MaterializedView)
+        if attribute != DEFINITION
+            || !matches!(difference.kind, Kind::View | Kind::MaterializedView)
         {
             continue;
         }
@@ -91,7 +93,10 @@ pub(crate) fn point_at_first_difference(drift: &mut Drift) {
             continue;
         };
         let (line, want, have) = first_difference(want, have);
-        let (want, have) = (format!("line {line}: {want}"), format!("line {line}: {have}"));
+        let (want, have) = (
+            format!("line {line}: {want}"),
+            format!("line {line}: {have}"),
+        );
         *expected = want.into();
         *found = have.into();
     }
@@ -168,7 +173,10 @@ async fn print_again(
 async fn print(client: &Client, text: &str) -> Result<Option<String>, Error> {
     let query = text.trim().trim_end_matches(';');
     let failed = |e| Error::postgres("printing a view definition again", e);
-    client.batch_execute("SAVEPOINT definition").await.map_err(failed)?;
+    client
+        .batch_execute("SAVEPOINT definition")
+        .await
+        .map_err(failed)?;
     // The extended protocol takes one statement only, whatever the text holds.
     let created = client
         .execute(&format!("CREATE TEMPORARY VIEW {PROBE} AS {query}"), &[])

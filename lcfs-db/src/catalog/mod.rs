@@ -15,8 +15,8 @@ mod reference;
 mod report;
 mod snapshot;
 
-pub(crate) use definitions::point_at_first_difference;
 pub use definitions::align_definitions;
+pub(crate) use definitions::point_at_first_difference;
 pub use diff::{Change, Difference, Drift, compare};
 pub use differences::{INTENTIONAL_DIFFERENCES, IntentionalDifference, added_objects};
 pub use object::{Attributes, Catalog, Kind};
