@@ -295,3 +295,50 @@ async fn a_standby_compares_equal_texts_and_says_when_it_cannot_compare() {
         "transaction_status_view"
     ));
 }
+
+/// What a restore stores, without `pg_dump` (which the server packages of 16 to 18 lack): every
+/// definition created again from its printed text. Those texts compare clean with the snapshot.
+#[lcfs_db::test]
+async fn definitions_as_a_restore_prints_them_compare_clean(db: TestDatabase) {
+    let mut found = lcfs_db::catalog::read_in_transaction(&db).await.unwrap();
+    let views: Vec<(Kind, String, String)> = [Kind::View, Kind::MaterializedView]
+        .into_iter()
+        .flat_map(|kind| {
+            found.of_kind(kind).map(move |(name, attributes)| {
+                let text = attributes["definition"].as_str().unwrap().to_owned();
+                (kind, name.to_owned(), text)
+            })
+        })
+        .collect();
+    db.batch_execute("BEGIN").await.unwrap();
+    let mut reprinted = 0;
+    for (kind, name, text) in &views {
+        db.batch_execute(&format!(
+            "CREATE TEMPORARY VIEW restored AS {}",
+            text.trim_end_matches(';')
+        ))
+        .await
+        .unwrap();
+        let printed: String = db
+            .query_one(
+                "SELECT btrim(pg_get_viewdef('restored'), E' \\t\\r\\n')",
+                &[],
+            )
+            .await
+            .unwrap()
+            .get(0);
+        db.batch_execute("DROP VIEW restored").await.unwrap();
+        reprinted += usize::from(&printed != text);
+        let mut attributes = found.get(*kind, name).unwrap().clone();
+        attributes.insert("definition".into(), printed.into());
+        found.insert(*kind, name.clone(), attributes);
+    }
+    db.batch_execute("ROLLBACK").await.unwrap();
+    assert!(reprinted > 0, "a restore prints some definition otherwise");
+    let mut expected = lcfs_db::catalog::head_snapshot().unwrap();
+    lcfs_db::catalog::align_definitions(&db, &mut expected, &mut found)
+        .await
+        .unwrap();
+    let drift = lcfs_db::catalog::compare(&expected, &found);
+    assert!(drift.is_empty(), "{drift}");
+}
