@@ -1,9 +1,13 @@
 //! `check`: the live catalog against the snapshot of what the migrations leave at head, for
-//! operators and for a service's health endpoint. Reads only, so it runs on a hot standby.
+//! operators and for a service's health endpoint. Changes nothing; views that print otherwise
+//! than the snapshot need a writable server to be compared (see `catalog::align_definitions`).
 
 use tokio_postgres::Client;
 
-use crate::catalog::{Drift, compare, head_snapshot, read_in_transaction};
+use crate::catalog::{
+    Drift, align_definitions, compare, head_snapshot, point_at_first_difference,
+    read_in_transaction,
+};
 use crate::{Error, ErrorKind, Migrator};
 
 /// Compares the database behind `client` with the catalog the embedded migrations define at
@@ -14,6 +18,10 @@ use crate::{Error, ErrorKind, Migrator};
 /// Only head is known: the snapshot embedded in the binary describes head and nothing else, so
 /// a database at another version (or one without lcfs-db's history) is an error of kind
 /// [`ErrorKind::NotAtHead`] saying what to do, not a drift.
+///
+/// View and materialized view definitions are compared by what they mean: on a read-only hot
+/// standby, one that prints otherwise than the snapshot cannot be, and the result is an error of
+/// kind [`ErrorKind::Standby`] (see [`crate::catalog::align_definitions`]).
 ///
 /// ```no_run
 /// # async fn health(client: &tokio_postgres::Client) -> Result<(), lcfs_db::Error> {
@@ -31,9 +39,12 @@ pub async fn check(client: &Client) -> Result<Drift, Error> {
             not_at_head(status.current, status.head),
         ));
     }
-    let expected = head_snapshot()?;
-    let found = read_in_transaction(client).await?;
-    Ok(compare(&expected, &found).separate_additions(&expected, &found))
+    let mut expected = head_snapshot()?;
+    let mut found = read_in_transaction(client).await?;
+    align_definitions(client, &mut expected, &mut found).await?;
+    let mut drift = compare(&expected, &found).separate_additions(&expected, &found);
+    point_at_first_difference(&mut drift);
+    Ok(drift)
 }
 
 fn not_at_head(current: i32, head: i32) -> String {

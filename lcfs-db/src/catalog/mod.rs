@@ -3,10 +3,12 @@
 //!
 //! An object is a kind (`column`, `index`, `grant`, …), a name unique within its kind
 //! (`organization.name`, `function audit_trigger_func()`) and a map of attributes. Comparing
-//! two catalogs is comparing two maps; see [`compare`].
+//! two catalogs is comparing two maps; see [`compare`]. View definitions are compared by what
+//! they mean once [`align_definitions`] has had the server print both texts again.
 
 mod acknowledged;
 mod additions;
+mod definitions;
 mod diff;
 mod differences;
 mod object;
@@ -16,6 +18,8 @@ mod report;
 mod snapshot;
 
 pub use acknowledged::Acknowledged;
+pub use definitions::align_definitions;
+pub(crate) use definitions::point_at_first_difference;
 pub use diff::{Change, Difference, Drift, compare};
 pub use differences::{INTENTIONAL_DIFFERENCES, IntentionalDifference, added_objects};
 pub use object::{Attributes, Catalog, Kind};

@@ -32,9 +32,9 @@ pub enum Kind {
     Function,
     /// A trigger: `table.name`, with its timing, events, function and condition.
     Trigger,
-    /// A view, with a hash of its definition.
+    /// A view, with its definition as the server prints it.
     View,
-    /// A materialized view, with a hash of its definition.
+    /// A materialized view, with its definition as the server prints it.
     MaterializedView,
     /// The comment on an object: `column organization.name`, `table organization`, ….
     Comment,
@@ -113,6 +113,11 @@ impl Catalog {
     /// The attributes of one object, when the catalog holds it.
     pub fn get(&self, kind: Kind, name: &str) -> Option<&Attributes> {
         self.objects.get(&(kind, name.to_owned()))
+    }
+
+    /// The attributes of one object, to change them.
+    pub(crate) fn get_mut(&mut self, kind: Kind, name: &str) -> Option<&mut Attributes> {
+        self.objects.get_mut(&(kind, name.to_owned()))
     }
 
     /// Removes one object, returning its attributes.

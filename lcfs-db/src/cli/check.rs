@@ -13,13 +13,19 @@ use super::output::{errln, outln};
 /// Compare the live catalog with the migrations at head (exit 0 equal, 1 drift, 2 error).
 ///
 /// The expected catalog is the snapshot committed in catalog/head.jsonl and built into this
-/// binary, so no scratch database is needed and a read-only standby can be checked. Only head
-/// is known: a database at another version (or with no lcfs-db history) is an error saying what
-/// to do, not a drift. Compared: schemas, extensions, enum labels in order, tables, columns,
-/// constraints, indexes, sequences, functions (signature, language, volatility, security, body
-/// hash), triggers, views and materialized views (columns, definition hash), comments, the roles
-/// that hold grants, and grants. Not compared: the migration history table, and schema
-/// alembic_archive, where `adopt` keeps what Alembic left.
+/// binary, so no scratch database is needed. Only head is known: a database at another version
+/// (or with no lcfs-db history) is an error saying what to do, not a drift. Compared: schemas,
+/// extensions, enum labels in order, tables, columns, constraints, indexes, sequences, functions
+/// (signature, language, volatility, security, body hash), triggers, views and materialized views
+/// (columns, and the definition by what it means), comments, the roles that hold grants, and
+/// grants. Not compared: the migration history table, and schema alembic_archive, where `adopt`
+/// keeps what Alembic left.
+///
+/// A view definition that prints otherwise than the snapshot's (another PostgreSQL version, a
+/// restored database) is printed again by the server from temporary views in a transaction that
+/// is rolled back: nothing changes, but it needs a writable server and the TEMPORARY privilege.
+/// On a hot standby such definitions cannot be compared, and check says so (exit 2): check the
+/// primary.
 ///
 /// Drift is a change to what the migrations define: an object missing or altered, a column,
 /// constraint, trigger, unique index or comment added to one of the migrations' tables, a grant

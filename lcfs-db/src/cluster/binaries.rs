@@ -1,9 +1,14 @@
-//! Finding the PostgreSQL server binaries on this machine.
+//! Finding the PostgreSQL server binaries: the directory [`BINDIR_VARIABLE`] names, else the
+//! machine's own, so that one machine can run the private cluster on several major versions.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::{Error, ErrorKind};
+
+/// The variable naming the directory of the server binaries (`initdb`, `postgres`) the private
+/// cluster and the test harness start, e.g. `/opt/lcfs-db/postgresql-17/bin`.
+pub(crate) const BINDIR_VARIABLE: &str = "LCFS_DB_PG_BINDIR";
 
 /// A directory holding `initdb` and `postgres`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,9 +17,13 @@ pub struct ServerBinaries {
 }
 
 impl ServerBinaries {
-    /// Looks on `PATH`, then in `pg_config --bindir`, then in the highest
-    /// `/usr/lib/postgresql/<version>/bin`.
+    /// The directory [`BINDIR_VARIABLE`] names when it is set (an error when it lacks the
+    /// binaries: a chosen version never silently becomes another); otherwise looks on `PATH`,
+    /// then in `pg_config --bindir`, then in the highest `/usr/lib/postgresql/<version>/bin`.
     pub fn find() -> Result<Self, Error> {
+        if let Some(chosen) = std::env::var_os(BINDIR_VARIABLE).filter(|dir| !dir.is_empty()) {
+            return ServerBinaries::chosen(PathBuf::from(chosen));
+        }
         let on_path = std::env::var_os("PATH")
             .map(|path| std::env::split_paths(&path).collect::<Vec<_>>())
             .unwrap_or_default()
@@ -25,17 +34,32 @@ impl ServerBinaries {
         on_path
             .chain(pg_config_bindir())
             .chain(debian_bindirs())
-            .find(|dir| is_executable(&dir.join("initdb")) && is_executable(&dir.join("postgres")))
+            .find(|dir| is_server_dir(dir))
             .map(|bindir| ServerBinaries { bindir })
             .ok_or_else(|| {
                 Error::new(
                     ErrorKind::Cluster,
                     "no PostgreSQL server binaries found (looked for `initdb` and `postgres` on \
                      PATH, in `pg_config --bindir` and in /usr/lib/postgresql/*/bin): install the \
-                     server (Debian/Ubuntu: `apt-get install postgresql`), or put the directory \
-                     holding them on PATH",
+                     server (Debian/Ubuntu: `apt-get install postgresql`), or name the directory \
+                     holding them in LCFS_DB_PG_BINDIR",
                 )
             })
+    }
+
+    fn chosen(bindir: PathBuf) -> Result<Self, Error> {
+        if is_server_dir(&bindir) {
+            return Ok(ServerBinaries { bindir });
+        }
+        Err(Error::new(
+            ErrorKind::Cluster,
+            format!(
+                "{BINDIR_VARIABLE}={} holds no executable `initdb` and `postgres`: name the \
+                 `bin` directory of a PostgreSQL server installation, or unset it to use the \
+                 machine's own",
+                bindir.display()
+            ),
+        ))
     }
 
     /// Uses the binaries in `bindir`.
@@ -103,6 +127,10 @@ fn debian_bindirs() -> Vec<PathBuf> {
         .collect();
     versions.sort_by_key(|(version, _)| std::cmp::Reverse(*version));
     versions.into_iter().map(|(_, dir)| dir).collect()
+}
+
+fn is_server_dir(dir: &Path) -> bool {
+    is_executable(&dir.join("initdb")) && is_executable(&dir.join("postgres"))
 }
 
 fn is_executable(path: &Path) -> bool {

@@ -1,13 +1,14 @@
 //! Tables, views, materialized views and what hangs off them: columns, constraints, indexes,
 //! triggers, sequences. The attribute names are those of the LCFS reference's `schema.json`,
-//! so that the reference compares with a live catalog attribute by attribute.
+//! so that the reference compares with a live catalog attribute by attribute. A view's
+//! definition is the server's printed text, compared by meaning in `definitions`.
 
 /// Each query follows [`super::SCOPE`] and answers (kind, name, attributes).
 pub(super) const QUERIES: &[&str] = &[
     "SELECT CASE r.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'table' END,
             r.qname,
-            CASE WHEN r.relkind IN ('v', 'm') THEN jsonb_build_object('definition_md5',
-                   md5(regexp_replace(btrim(pg_get_viewdef(r.oid)), '\\s+', ' ', 'g')))
+            CASE WHEN r.relkind IN ('v', 'm')
+                 THEN jsonb_build_object('definition', btrim(pg_get_viewdef(r.oid), E' \\t\\r\\n'))
                  ELSE '{}'::jsonb END
      FROM rels r WHERE r.relkind <> 'S'",
     // The ordinal is dense (1..n), so a column dropped long ago leaves no trace.
@@ -26,6 +27,11 @@ pub(super) const QUERIES: &[&str] = &[
      JOIN pg_type t ON t.oid = a.atttypid
      LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
      WHERE r.relkind <> 'S'",
+    // PostgreSQL 18 also records each NOT NULL as a constraint (contype 'n', named
+    // `<table>_<column>_not_null`); earlier versions only set `attnotnull`. The one place that
+    // tells versions apart: NOT NULL is the column's `nullable` on every version, and these
+    // constraints are left out, so the catalog reads the same on 15 to 18
+    // (tests/server_versions.rs).
     "SELECT 'constraint', r.qname || '.' || con.conname,
             jsonb_build_object(
               'type', CASE con.contype WHEN 'p' THEN 'PRIMARY KEY' WHEN 'f' THEN 'FOREIGN KEY'
