@@ -350,7 +350,13 @@ async fn a_second_database_on_its_server_is_adopted_without_losing_a_row(empty: 
             "{expected:?} not in the dry run:\n{dry}"
         );
     }
-    assert!(!dry.contains("REVOKE"), "{dry}");
+    // The adoption itself revokes nothing; the versions after it are listed as comments (V019
+    // revokes EXECUTE from PUBLIC on the function it creates itself).
+    assert!(
+        !dry.lines()
+            .any(|line| line.contains("REVOKE") && !line.starts_with("--")),
+        "{dry}"
+    );
     assert!(
         !dry.contains("GRANT USAGE ON SCHEMA alembic_archive"),
         "nobody read the leftover"
@@ -479,23 +485,34 @@ async fn adopt_refuses_a_drifted_database_and_lists_the_drift(empty: TestDatabas
     .await;
 }
 
-/// A grant neither LCFS's default privileges nor head gives: adopt would have to revoke it to
-/// leave the database as head has it, so it refuses and names it instead.
+/// A grant neither LCFS's default privileges nor head gives (a DBA's, say): taking it away would
+/// change who reads what, so adopt keeps it, lists it as an addition, and `check` reports it apart
+/// from drift (drift only with `--strict`).
 #[lcfs_db::test(empty)]
-async fn adopt_refuses_rather_than_revoke_a_grant_head_lacks(empty: TestDatabase) {
+async fn a_grant_head_lacks_is_kept_and_listed_never_revoked(empty: TestDatabase) {
     drop(empty);
     let db = lcfs_database(Branch::FirstOnItsServer).await;
     db.batch_execute("GRANT SELECT ON organization TO basic_lcfs_reporting_role")
         .await
         .unwrap();
-    refused(
-        &db,
-        &[
-            "unexpected  table organization to basic_lcfs_reporting_role",
-            "adopt revokes no grant",
-        ],
-    )
-    .await;
+    let read_before = read_by_reporting_role(&db).await;
+    assert!(read_before.contains("organization"));
+    let adopt = stdout(&ok(lcfs_db(db.url(), &["adopt"])));
+    assert!(
+        adopt.contains(
+            "kept, not managed by lcfs-db: grant table organization to basic_lcfs_reporting_role"
+        ),
+        "{adopt}"
+    );
+    assert!(read_by_reporting_role(&db).await.is_superset(&read_before));
+    let (code, report) = check(&db, &[]);
+    assert_eq!(code, Some(0), "{report}");
+    assert!(
+        report.contains("organization to basic_lcfs_reporting_role"),
+        "{report}"
+    );
+    let (code, report) = check(&db, &["--strict"]);
+    assert_eq!(code, Some(1), "{report}");
 }
 
 /// A session that keeps writing a table adopt must lock: each attempt waits the lock timeout at

@@ -9,14 +9,15 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::process::{Command, Stdio};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use futures_util::future::join_all;
 use lcfs_db::ErrorKind;
 use lcfs_db::cluster::{Cluster, ClusterOptions};
 use tokio_postgres::{Client, Config, NoTls};
 
-use common::probe::{advisory_locks, applied_versions};
+use common::probe::{advisory_locks, applied_versions, migration_lock_key};
+use lcfs_db::testing::TestDatabase;
 
 const ROUNDS: usize = 20;
 const STARTERS: usize = 64;
@@ -192,4 +193,41 @@ async fn a_foreign_schema_is_still_refused_by_every_starter() {
         .collect();
     assert_eq!(history, [None], "no history table was created");
     assert_eq!(advisory_locks(&db).await, 0);
+}
+
+/// What a starter may see of another run's first migration: its objects committed, its history
+/// table not yet, while that run holds the migration lock. Deciding then would take the database
+/// for another tool's; the starter waits for the lock instead, and decides once it holds it. Here
+/// the other run is played by a session holding the lock with a type of V001's made; it gives both
+/// up a moment later, and the starter then migrates the empty schema to head.
+#[lcfs_db::test(empty)]
+async fn objects_made_under_another_runs_lock_are_not_judged_until_it_ends(db: TestDatabase) {
+    let other = db.connect().await.unwrap();
+    let key = migration_lock_key();
+    other
+        .batch_execute(&format!(
+            "SELECT pg_advisory_lock({key}); CREATE TYPE public.actiontypeenum AS ENUM ('CREATE')"
+        ))
+        .await
+        .unwrap();
+    let run = lcfs_db::migrate(&db);
+    tokio::pin!(run);
+    // Well under the five seconds after which a waiter names an idle holder.
+    let waited = tokio::time::timeout(Duration::from_secs(1), &mut run).await;
+    assert!(
+        waited.is_err(),
+        "the starter judged the schema while another run held the lock: {:?}",
+        waited.map(|result| result.err().map(|e| e.to_string()))
+    );
+    other
+        .batch_execute(&format!(
+            "DROP TYPE public.actiontypeenum; SELECT pg_advisory_unlock({key})"
+        ))
+        .await
+        .unwrap();
+    run.await.unwrap();
+    assert_eq!(
+        applied_versions(&db).await,
+        (1..=head()).collect::<Vec<_>>()
+    );
 }

@@ -126,7 +126,9 @@ pub async fn adopt(client: &Client, options: AdoptOptions) -> Result<Adoption, E
             Err(Stop::TimedOut { statement, error }) => (statement, error),
         };
         // The attempt's transaction has ended: the blockers are looked up outside it.
-        let lookup = look_up(client, &text, options.lock_timeout).await.unwrap_or_default();
+        let lookup = look_up(client, &text, options.lock_timeout)
+            .await
+            .unwrap_or_default();
         if attempt > options.lock_retries {
             let (done, longer) = (
                 "it was rolled back each time, and nothing was changed",
@@ -224,8 +226,8 @@ async fn converge(
         return Err(inspect::refused(format!(
             "the database differs from LCFS at {LCFS_REVISION} beyond what LCFS's own databases \
              carry; restore the objects below to LCFS's (or remove what was added by hand), \
-             then run adopt again. adopt revokes no grant: a grant listed here is one head does \
-             not have either, revoke it yourself only if it was not meant:\n{}",
+             then run adopt again. adopt changes nobody's access: a grant listed here holds less \
+             than head's, and adopt neither grants nor revokes it for you:\n{}",
             verification.drift
         ))
         .into());

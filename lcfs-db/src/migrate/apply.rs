@@ -19,8 +19,8 @@ use super::session;
 use super::settings::StepSettings;
 use super::split::Statement;
 use super::transaction::{Begin, Failure, Open, Sent};
-use super::up_front::UpFront;
 use super::unmanaged::Prepare;
+use super::up_front::UpFront;
 use super::{Direction, Migration, Migrator};
 use crate::Error;
 

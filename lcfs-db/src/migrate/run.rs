@@ -125,7 +125,10 @@ async fn migrate(
         return Ok(report);
     }
     let plan = migrator.plan(direction, status.current, to)?;
-    if direction == Direction::Up {
+    // Without a history table every object in the schema is another tool's, and that is decided
+    // under the lock with the first migration: a look here, outside it, could see a concurrent
+    // first run's objects before its history table and refuse what is no clash.
+    if direction == Direction::Up && preflight.applied.is_some() {
         collisions::refuse_taken_names(client, history, status.current, plan.migrations()).await?;
     }
     let role = server_role::decide(client, &plan).await?;

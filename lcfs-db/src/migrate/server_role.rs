@@ -8,7 +8,7 @@
 //! drops it: the grants of this database are revoked, the role stays (it belongs to the server,
 //! and other databases may use it), and the run says so.
 
-use tokio_postgres::Client;
+use tokio_postgres::{Client, SimpleQueryMessage};
 
 use super::split::Statement;
 use super::{Direction, Migration, Plan};
@@ -28,13 +28,14 @@ pub(crate) struct RoleDecision {
 
 /// The role, whether the connected role may create it, and whether it may drop it: PostgreSQL
 /// 16 and later ask for ADMIN OPTION on the role besides CREATEROLE, and nobody but a superuser
-/// drops a superuser.
+/// drops a superuser. Sent as a simple query with the name inline, as the rest of a run's
+/// preflight: a transaction-mode pooler may not keep a prepared statement between two requests.
 const PRIVILEGES: &str = "SELECT current_user::text, t.oid IS NOT NULL, \
      r.rolsuper OR r.rolcreaterole, \
      r.rolsuper OR (r.rolcreaterole AND NOT coalesce(t.rolsuper, false) AND \
          CASE WHEN current_setting('server_version_num')::int < 160000 OR t.oid IS NULL THEN true \
               ELSE pg_has_role(r.oid, t.oid, 'MEMBER WITH ADMIN OPTION') END) \
-     FROM pg_roles r LEFT JOIN pg_roles t ON t.rolname = $1 \
+     FROM pg_roles r LEFT JOIN pg_roles t ON t.rolname = 'basic_lcfs_reporting_role' \
      WHERE r.rolname = current_user";
 
 /// V015, whose files carry the role's creation and drop.
@@ -52,12 +53,21 @@ pub(crate) async fn decide(client: &Client, plan: &Plan<'_>) -> Result<RoleDecis
     {
         return Ok(RoleDecision::default());
     }
-    let row = client
-        .query_one(PRIVILEGES, &[&REPORTING_ROLE])
+    let answer = client
+        .simple_query(PRIVILEGES)
         .await
         .map_err(|e| Error::postgres("reading the migrating role's privileges", e))?;
-    let (user, exists, may_create, may_drop): (String, bool, bool, bool) =
-        (row.get(0), row.get(1), row.get(2), row.get(3));
+    let row = answer.iter().find_map(|message| match message {
+        SimpleQueryMessage::Row(row) => Some(row),
+        _ => None,
+    });
+    let text = |i: usize| row.and_then(|row| row.get(i)).unwrap_or_default();
+    let (user, exists, may_create, may_drop) = (
+        text(0).to_owned(),
+        text(1) == "t",
+        text(2) == "t",
+        text(3) == "t",
+    );
     match plan.direction() {
         Direction::Up if !exists && !may_create => Err(Error::new(
             ErrorKind::Privilege,
