@@ -8,6 +8,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
+use common::alembic::{self, Branch};
 use common::cli::{catalog, lcfs_db, ok, stderr, stdout};
 use common::probe::column;
 use lcfs_db::Migrator;
@@ -17,54 +18,10 @@ use lcfs_db::testing::TestDatabase;
 /// Credit transactions in the tests' ledger: a few thousand rows, with what they bring.
 const LEDGER_ROWS: u32 = 3000;
 
-/// Which LCFS database on its server: the migration that creates the reporting role acts only
-/// on the first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Branch {
-    /// Production's shape: default privileges and SELECT on the 34 relations created after.
-    FirstOnItsServer,
-    /// A second database (pytest's): the reporting role reads V015's 16 views only.
-    Second,
-}
-
 /// An LCFS database at Alembic revision b8f9c0d1e2a3 with the dev seed and a ledger of
 /// [`LEDGER_ROWS`] credit transactions written through LCFS's triggers.
 async fn lcfs_database(branch: Branch) -> TestDatabase {
-    let db = TestDatabase::empty().await.unwrap();
-    Migrator::new().target(LCFS_VERSION).run(&db).await.unwrap();
-    let seeds = common::cli::checkout().join("seeds/dev");
-    let mut files: Vec<_> = std::fs::read_dir(&seeds)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .collect();
-    files.sort();
-    for file in files {
-        let sql = std::fs::read_to_string(&file).unwrap();
-        db.batch_execute(&sql)
-            .await
-            .unwrap_or_else(|e| panic!("{}: {e:?}", file.display()));
-    }
-    let mut fixtures = vec![(
-        "lcfs_at_b8f9c0d1e2a3.sql",
-        include_str!("adopt/lcfs_at_b8f9c0d1e2a3.sql"),
-    )];
-    if branch == Branch::FirstOnItsServer {
-        fixtures.push((
-            "first_on_its_server.sql",
-            include_str!("adopt/first_on_its_server.sql"),
-        ));
-    }
-    fixtures.push(("data.sql", include_str!("adopt/data.sql")));
-    fixtures.push(("ledger.sql", include_str!("adopt/ledger.sql")));
-    db.batch_execute(&format!("SET lcfs.ledger_rows = {LEDGER_ROWS}"))
-        .await
-        .unwrap();
-    for (name, sql) in fixtures {
-        db.batch_execute(sql)
-            .await
-            .unwrap_or_else(|e| panic!("tests/adopt/{name}: {e:?}"));
-    }
-    db
+    alembic::lcfs_database(branch, LEDGER_ROWS).await
 }
 
 /// Rows of every table, by bare name (a table moved to another schema keeps its place), the

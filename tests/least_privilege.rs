@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::alembic::{self, Branch};
 use common::cli::{lcfs_db, ok, stderr, stdout};
 use common::probe::column;
 use lcfs_db::cluster::{Cluster, connection_url};
@@ -216,36 +217,7 @@ async fn an_owner_that_may_create_roles_creates_and_drops_the_role_itself() {
 async fn adopt_takes_over_an_alembic_built_database_as_its_owner() {
     let db = Managed::start(false, true).await;
     // LCFS's database as Alembic leaves it, every object created by the owner.
-    Migrator::new()
-        .target(lcfs_db::adopt::LCFS_VERSION)
-        .run(&db.owner)
-        .await
-        .unwrap();
-    let seeds = common::cli::checkout().join("seeds/dev");
-    let mut files: Vec<_> = std::fs::read_dir(&seeds)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .collect();
-    files.sort();
-    for file in files {
-        let sql = std::fs::read_to_string(&file).unwrap();
-        db.owner
-            .batch_execute(&sql)
-            .await
-            .unwrap_or_else(|e| panic!("{}: {e:?}", file.display()));
-    }
-    for (name, sql) in [
-        (
-            "lcfs_at_b8f9c0d1e2a3.sql",
-            include_str!("adopt/lcfs_at_b8f9c0d1e2a3.sql"),
-        ),
-        ("data.sql", include_str!("adopt/data.sql")),
-    ] {
-        db.owner
-            .batch_execute(sql)
-            .await
-            .unwrap_or_else(|e| panic!("tests/adopt/{name}: {e:?}"));
-    }
+    alembic::build(&db.owner, Branch::Second, 0).await;
     let adopted = stdout(&ok(db.run(&["adopt"])));
     assert!(
         adopted.contains("check: the database matches the migrations at head"),

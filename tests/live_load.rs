@@ -11,7 +11,7 @@ mod common;
 use std::process::Output;
 use std::time::{Duration, Instant};
 
-use common::alembic::lcfs_database;
+use common::alembic::{Branch, lcfs_database};
 use lcfs_db::testing::TestDatabase;
 use tokio::process::Command;
 use tokio::sync::watch;
@@ -276,7 +276,7 @@ async fn main() {
         &samples,
     );
 
-    let alembic = lcfs_database().await;
+    let alembic = lcfs_database(Branch::Second, 0).await;
     alembic.batch_execute(SETUP).await.expect("the load's rows");
     let load = Load::start(&alembic).await;
     tokio::time::sleep(QUIET).await;
