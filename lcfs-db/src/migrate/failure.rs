@@ -90,6 +90,10 @@ pub(crate) enum Transient {
     Deadlock,
     /// `serialization_failure` (40001): a concurrent change the transaction cannot see past.
     Serialization,
+    /// `tuple concurrently updated` (XX000): a GRANT or REVOKE on a relation whose catalog row
+    /// another session rewrote at that moment (a materialized view its refresh trigger was
+    /// refreshing: GRANT takes no lock that waits for that).
+    CatalogRace,
 }
 
 impl Transient {
@@ -98,6 +102,13 @@ impl Transient {
             code if code == &SqlState::LOCK_NOT_AVAILABLE => Some(Transient::LockTimeout),
             code if code == &SqlState::T_R_DEADLOCK_DETECTED => Some(Transient::Deadlock),
             code if code == &SqlState::T_R_SERIALIZATION_FAILURE => Some(Transient::Serialization),
+            code if code == &SqlState::INTERNAL_ERROR
+                && error
+                    .as_db_error()
+                    .is_some_and(|db| db.message() == "tuple concurrently updated") =>
+            {
+                Some(Transient::CatalogRace)
+            }
             _ => None,
         }
     }
@@ -108,6 +119,7 @@ impl Transient {
             Transient::LockTimeout => "lock timeout",
             Transient::Deadlock => "deadlock",
             Transient::Serialization => "serialization failure",
+            Transient::CatalogRace => "catalog row updated concurrently",
         }
     }
 }
@@ -147,6 +159,10 @@ impl Report<'_> {
             (Transient::Deadlock, None) => format!(
                 "{attempts} ended in a deadlock with {with}; the server rolled the migration \
                  back to break the cycle"
+            ),
+            (Transient::CatalogRace, _) => format!(
+                "{attempts} changed a catalog row another session rewrote at the same moment \
+                 (tuple concurrently updated), beside {with}"
             ),
             _ => format!("{attempts} ended in a serialization failure beside {with}"),
         };
