@@ -2,6 +2,16 @@
 -- migrations no longer gives it SELECT on what it creates. On an adopted first-on-its-server
 -- database this takes away access LCFS gave; V018 again gives it back.
 
+-- Writes held back ---------------------------------------------------------------------------------
+
+-- A refresh rewrites its materialized view's catalog row, and a GRANT or REVOKE that meets the
+-- rewrite fails (tuple concurrently updated): writes to the ten tables V017 watches are what
+-- refresh the views, so this transaction holds them back for its few milliseconds, once the writes
+-- under way have ended, and no refresh runs beside the statements below.
+LOCK TABLE admin_adjustment, admin_adjustment_history, compliance_report, fuel_code,
+    initiative_agreement, initiative_agreement_history, transaction, transfer, transfer_comment,
+    transfer_history IN SHARE MODE;
+
 REVOKE SELECT ON mv_transaction_aggregate FROM basic_lcfs_reporting_role;
 REVOKE SELECT ON mv_director_review_transaction_count FROM basic_lcfs_reporting_role;
 REVOKE SELECT ON mv_credit_ledger FROM basic_lcfs_reporting_role;

@@ -21,6 +21,16 @@
 -- Tables, views and materialized views keep their columns, rules and owners; only their ACLs
 -- change.
 
+-- Writes held back ---------------------------------------------------------------------------------
+
+-- A refresh rewrites its materialized view's catalog row, and a GRANT or REVOKE that meets the
+-- rewrite fails (tuple concurrently updated): writes to the ten tables V017 watches are what
+-- refresh the views, so this transaction holds them back for its few milliseconds, once the writes
+-- under way have ended, and no refresh runs beside the statements below.
+LOCK TABLE admin_adjustment, admin_adjustment_history, compliance_report, fuel_code,
+    initiative_agreement, initiative_agreement_history, transaction, transfer, transfer_comment,
+    transfer_history IN SHARE MODE;
+
 -- Default privileges --------------------------------------------------------------------------------
 
 -- What the role running the migrations creates in public from now on is readable by the
