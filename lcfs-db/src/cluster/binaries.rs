@@ -17,7 +17,7 @@ pub struct ServerBinaries {
 }
 
 impl ServerBinaries {
-    /// The directory [`BINDIR_VARIABLE`] names when it is set (an error when it lacks the
+    /// The directory `LCFS_DB_PG_BINDIR` names when it is set (an error when it lacks the
     /// binaries: a chosen version never silently becomes another); otherwise looks on `PATH`,
     /// then in `pg_config --bindir`, then in the highest `/usr/lib/postgresql/<version>/bin`.
     pub fn find() -> Result<Self, Error> {
