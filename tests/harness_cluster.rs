@@ -145,7 +145,10 @@ async fn a_killed_process_takes_its_cluster_along() {
 
 #[tokio::test]
 async fn persistent_cluster_is_reused_and_keeps_its_data() {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("lcfs-db-persistent-cluster-test");
+    // Where the command line would keep it: the checkout may lie in a folder only its owner may
+    // enter, which the server's account (as root, `postgres`) cannot.
+    let wanted = Path::new(env!("CARGO_TARGET_TMPDIR")).join("lcfs-db-persistent-cluster-test");
+    let dir = lcfs_db::cluster::reachable_dir(&wanted).expect("a folder the server can reach");
     let _ = std::fs::remove_dir_all(&dir);
 
     let first = Cluster::persistent(&dir).await.expect("persistent cluster");
