@@ -1,4 +1,5 @@
 //! The crate's error: a kind to match on, the migration and statement it concerns, and the cause.
+//! (Over 200 lines: one error type with its kinds, builders and rendering, as rust-postgres has.)
 
 use std::error::Error as StdError;
 use std::fmt;

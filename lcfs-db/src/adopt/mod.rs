@@ -1,4 +1,5 @@
 //! `adopt`: an LCFS database built by Alembic becomes an lcfs-db database in place.
+//! (Over 200 lines: the adoption's one transaction, its retries and its report read best together.)
 //!
 //! It verifies the database is LCFS at Alembic revision [`LCFS_REVISION`] as the reference
 //! describes it, then, in one transaction, applies our intentional differences, fixes lagging

@@ -1,4 +1,5 @@
 //! View and materialized view definitions compared by what they mean, not by how one server
+//! (Over 200 lines with its tests: the comparison and its server round trip are one job.)
 //! prints them: two texts that differ are both parsed and printed again by the server at hand.
 //!
 //! PostgreSQL prints a stored definition anew each time it is asked. 16 and later leave out the

@@ -1,4 +1,5 @@
 //! The intentional differences from LCFS as data: each row of `docs/differences.md` (the one
+//! (Over 200 lines: a data table, one entry per row of `docs/differences.md`, and its tests.)
 //! list of them, which a test holds this table to) with the catalog objects it concerns.
 //! `adopt` adds the objects LCFS lacks; the parity test expects them as extras.
 

@@ -1,4 +1,5 @@
 //! A cluster's folders: made 0700 for the server's account and never through a symlink; one that
+//! (Over 200 lines: every check on a folder's owner, mode and links in one place to audit.)
 //! exists already is used only when that account owns it. In shared folders only unguessable names.
 
 use std::ffi::OsStr;

@@ -1,4 +1,5 @@
 //! A private PostgreSQL cluster started from the server binaries on this machine.
+//! (Over 200 lines: the `Cluster` type's public surface; each step lives in a module below.)
 //!
 //! Two lifetimes: [`Cluster::ephemeral`] (tests) lives in a tmpfs folder named after this
 //! process, is killed when the process dies however it dies, and is removed on drop; the

@@ -20,7 +20,7 @@ use super::concurrent_index::ConcurrentIndex;
 use super::failure::{Report, is_lock_timeout};
 use super::lock::MigrationLock;
 use super::pinned::{Pinned, moved};
-use super::progress::{log_retry, log_statement};
+use super::progress::{log_retry_after, log_statement};
 use super::recheck::{Todo, recheck};
 use super::session;
 use super::split::Statement;
@@ -139,7 +139,8 @@ async fn statements_then_record(
                 return Err(report.blocked(error, attempt, lookup, &done).at(location));
             }
             let wait = backoff(attempt);
-            log_retry(
+            log_retry_after(
+                "lock timeout",
                 report.file,
                 report.sql,
                 Some(statement),

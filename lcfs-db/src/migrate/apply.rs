@@ -1,4 +1,5 @@
 //! One migration in its own transaction, with its history change. Its statements go out one
+//! (Over 200 lines with its tests: one migration's attempt and retry loop, read top to bottom.)
 //! after another without waiting (pipelined), so each runs once and the first error names its
 //! statement. A lock timeout or a deadlock rolls the whole transaction back and retries it
 //! after a backoff, a bounded number of times; then the run fails naming the sessions in the way.

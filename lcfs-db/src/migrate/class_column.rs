@@ -10,7 +10,7 @@ use super::apply::backoff;
 use super::blockers;
 use super::history::History;
 use super::lock::MigrationLock;
-use super::progress::log_retry;
+use super::progress::log_retry_after;
 use super::session;
 use super::transaction::{Begin, Open};
 use super::unmanaged::Prepare;
@@ -66,7 +66,15 @@ pub(crate) async fn add(
                 .with_blockers(lookup.blockers));
         }
         let wait = backoff(attempt);
-        log_retry(history.table(), &sql, None, attempt, wait, &lookup);
+        log_retry_after(
+            "lock timeout",
+            history.table(),
+            &sql,
+            None,
+            attempt,
+            wait,
+            &lookup,
+        );
         tokio::time::sleep(wait).await;
         attempt += 1;
     }

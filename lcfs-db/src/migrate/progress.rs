@@ -16,17 +16,6 @@ pub(crate) fn log_statement(file: &str, sql: &str, statement: &Statement<'_>) {
     );
 }
 
-pub(crate) fn log_retry(
-    file: &str,
-    sql: &str,
-    statement: Option<&Statement<'_>>,
-    attempt: u32,
-    wait: Duration,
-    lookup: &Lookup,
-) {
-    log_retry_after("lock timeout", file, sql, statement, attempt, wait, lookup);
-}
-
 /// A retry after `what` (`lock timeout`, `deadlock`, …) ended the attempt.
 pub(crate) fn log_retry_after(
     what: &str,
